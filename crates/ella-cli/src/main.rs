@@ -1,0 +1,2 @@
+//! `ella-cli`: ELLA's administration command line.
+fn main() {}

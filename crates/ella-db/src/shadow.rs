@@ -1,0 +1,269 @@
+//! SQL of the annotation shadow tables (datamodel.md §8.2), generated from `frequencies.groups`.
+//!
+//! `annotationshadowtranscript` holds one row per transcript of each allele's latest annotation,
+//! `annotationshadowfrequency` one row per allele with a float and an integer column per
+//! configured frequency (`"P.K"` and `"P_num.K"`), so that filters can use plain indexed SQL.
+
+use std::collections::BTreeSet;
+
+use ella_config::{FrequencyColumn, FrequencyGroups};
+use serde_json::Value;
+
+/// The two shadow tables.
+pub const SHADOW_TABLES: [&str; 2] = ["annotationshadowtranscript", "annotationshadowfrequency"];
+
+/// Quotes an SQL identifier (the frequency columns contain dots and mixed case).
+fn quote_identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Quotes an SQL string literal.
+fn quote_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// The frequency columns' names: `"P.K"` then `"P_num.K"` for each configured frequency.
+fn frequency_column_names(columns: &[FrequencyColumn]) -> Vec<String> {
+    columns
+        .iter()
+        .flat_map(|column| {
+            [
+                quote_identifier(&format!("{}.{}", column.provider, column.population)),
+                quote_identifier(&format!("{}_num.{}", column.provider, column.population)),
+            ]
+        })
+        .collect()
+}
+
+/// The values of the frequency columns, read from the JSON expression `source`.
+fn frequency_values(columns: &[FrequencyColumn], source: &str) -> Vec<String> {
+    columns
+        .iter()
+        .flat_map(|column| {
+            let provider = quote_literal(&column.provider);
+            let population = quote_literal(&column.population);
+            [
+                format!("({source}->'frequencies'->{provider}->'freq'->>{population})::float"),
+                format!("({source}->'frequencies'->{provider}->'num'->>{population})::integer"),
+            ]
+        })
+        .collect()
+}
+
+/// The column list and the value list of a frequency-row insert, reading from `annotations`
+/// (the column in a bulk insert, the parameter in the trigger function).
+fn frequency_insert_lists(groups: &FrequencyGroups) -> (String, String) {
+    let columns = groups.columns();
+    let names = frequency_column_names(&columns);
+    let values = frequency_values(&columns, "annotations");
+    (
+        format!("allele_id, {}", names.join(", ")),
+        format!("allele_id, {}", values.join(", ")),
+    )
+}
+
+/// `CREATE TABLE` of both shadow tables under the name prefix `prefix` (`tmp_` during a refresh).
+pub(crate) fn create_tables_sql(prefix: &str, groups: &FrequencyGroups) -> String {
+    let transcript = format!("{prefix}annotationshadowtranscript");
+    let frequency = format!("{prefix}annotationshadowfrequency");
+    let frequency_columns: String = frequency_column_names(&groups.columns())
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let sql_type = if index % 2 == 0 {
+                "double precision"
+            } else {
+                "integer"
+            };
+            format!("    {name} {sql_type},\n")
+        })
+        .collect();
+    format!(
+        "CREATE TABLE {transcript} (
+    id serial NOT NULL,
+    allele_id integer,
+    hgnc_id integer,
+    symbol character varying,
+    transcript character varying,
+    hgvsc character varying,
+    protein character varying,
+    hgvsp character varying,
+    consequences text[],
+    exon_distance integer,
+    coding_region_distance integer,
+    CONSTRAINT pk_{transcript} PRIMARY KEY (id),
+    CONSTRAINT fk_{transcript}_allele_id_allele FOREIGN KEY (allele_id) REFERENCES allele(id)
+);
+CREATE INDEX ix_{transcript}_allele_id ON {transcript} (allele_id);
+CREATE INDEX ix_{transcript}_hgnc_id ON {transcript} (hgnc_id);
+CREATE INDEX ix_{transcript}_symbol ON {transcript} (symbol);
+CREATE INDEX ix_{transcript}_transcript ON {transcript} (transcript);
+CREATE INDEX ix_{transcript}_hgvsc ON {transcript} (lower(hgvsc));
+CREATE TABLE {frequency} (
+    id serial NOT NULL,
+    allele_id integer,
+{frequency_columns}    CONSTRAINT pk_{frequency} PRIMARY KEY (id),
+    CONSTRAINT fk_{frequency}_allele_id_allele FOREIGN KEY (allele_id) REFERENCES allele(id)
+);
+CREATE INDEX ix_{frequency}_allele_id ON {frequency} (allele_id);
+"
+    )
+}
+
+/// The transcript columns and their values read from the transcript object `t`.
+const TRANSCRIPT_COLUMNS: &str = "allele_id, hgnc_id, symbol, transcript, hgvsc, protein, hgvsp, \
+                                  consequences, exon_distance, coding_region_distance";
+const TRANSCRIPT_VALUES: &str = "(t->>'hgnc_id')::integer, t->>'symbol', t->>'transcript', \
+    t->>'HGVSc', t->>'protein', t->>'HGVSp', \
+    ARRAY(SELECT jsonb_array_elements_text(t->'consequences')), \
+    (t->>'exon_distance')::integer, (t->>'coding_region_distance')::integer";
+
+/// Fills the `prefix` shadow tables from every current annotation, in two set-based statements.
+pub(crate) fn populate_tables_sql(prefix: &str, groups: &FrequencyGroups) -> String {
+    let (frequency_columns, frequency_values) = frequency_insert_lists(groups);
+    format!(
+        "INSERT INTO {prefix}annotationshadowtranscript ({TRANSCRIPT_COLUMNS})
+    SELECT annotation.allele_id, {TRANSCRIPT_VALUES}
+    FROM annotation, jsonb_array_elements(annotation.annotations->'transcripts') AS t
+    WHERE annotation.date_superceeded IS NULL;
+INSERT INTO {prefix}annotationshadowfrequency ({frequency_columns})
+    SELECT {frequency_values} FROM annotation WHERE date_superceeded IS NULL;
+",
+    )
+}
+
+/// The functions and the trigger that keep the shadow tables in step with `annotation`.
+pub(crate) fn functions_and_trigger_sql(groups: &FrequencyGroups) -> String {
+    let (frequency_columns, frequency_values) = frequency_insert_lists(groups);
+    format!(
+        "CREATE OR REPLACE FUNCTION insert_annotationshadowtranscript(allele_id integer, annotations jsonb)
+RETURNS void AS $$
+BEGIN
+    INSERT INTO annotationshadowtranscript ({TRANSCRIPT_COLUMNS})
+        SELECT allele_id, {TRANSCRIPT_VALUES}
+        FROM jsonb_array_elements(annotations->'transcripts') AS t;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION insert_annotationshadowfrequency(allele_id integer, annotations jsonb)
+RETURNS void AS $$
+BEGIN
+    INSERT INTO annotationshadowfrequency ({frequency_columns})
+        VALUES ({frequency_values});
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION delete_annotationshadow(al_id integer) RETURNS void AS $$
+BEGIN
+    DELETE FROM annotationshadowtranscript WHERE allele_id = al_id;
+    DELETE FROM annotationshadowfrequency WHERE allele_id = al_id;
+END;
+$$ LANGUAGE plpgsql;
+
+-- An insert replaces the allele's shadow rows; the columns they come from may never change.
+CREATE OR REPLACE FUNCTION annotation_to_annotationshadow() RETURNS trigger AS $$
+BEGIN
+    IF (TG_OP = 'INSERT') THEN
+        PERFORM delete_annotationshadow(NEW.allele_id);
+        PERFORM insert_annotationshadowtranscript(NEW.allele_id, NEW.annotations);
+        PERFORM insert_annotationshadowfrequency(NEW.allele_id, NEW.annotations);
+        RETURN NEW;
+    ELSIF (TG_OP = 'UPDATE') THEN
+        IF (NEW.allele_id != OLD.allele_id OR NEW.annotations != OLD.annotations
+            OR NEW.date_created != OLD.date_created) THEN
+            RAISE EXCEPTION 'Update on one or more of the included columns for annotation table is disallowed';
+        END IF;
+        RETURN NEW;
+    ELSIF (TG_OP = 'DELETE') THEN
+        PERFORM delete_annotationshadow(OLD.allele_id);
+        RETURN OLD;
+    END IF;
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS annotation_to_annotationshadow ON annotation;
+CREATE TRIGGER annotation_to_annotationshadow BEFORE INSERT OR UPDATE OR DELETE ON annotation
+    FOR EACH ROW EXECUTE FUNCTION annotation_to_annotationshadow();
+",
+    )
+}
+
+/// The (provider, population) pairs that a `groups` object of a filter config or a user group's
+/// ACMG config uses but the application config does not define. ELLA compares pairs, whichever
+/// group (`external` or `internal`) they are listed under.
+pub fn missing_frequency_columns(
+    used_groups: &Value,
+    configured: &FrequencyGroups,
+) -> BTreeSet<FrequencyColumn> {
+    let configured: BTreeSet<FrequencyColumn> = configured.columns().into_iter().collect();
+    let Some(groups) = used_groups.as_object() else {
+        return BTreeSet::new();
+    };
+    groups
+        .values()
+        .filter_map(Value::as_object)
+        .flat_map(|providers| providers.iter())
+        .flat_map(|(provider, populations)| {
+            populations
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(|population| FrequencyColumn {
+                    provider: provider.clone(),
+                    population: population.to_owned(),
+                })
+        })
+        .filter(|column| !configured.contains(column))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn groups() -> FrequencyGroups {
+        serde_json::from_value(json!({
+            "external": {"GNOMAD_EXOMES": ["G", "AFR"]},
+            "internal": {"inDB": ["OUSWES"]}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn columns_follow_config_order_float_first() {
+        let names = frequency_column_names(&groups().columns());
+        assert_eq!(
+            names,
+            [
+                "\"GNOMAD_EXOMES.G\"",
+                "\"GNOMAD_EXOMES_num.G\"",
+                "\"GNOMAD_EXOMES.AFR\"",
+                "\"GNOMAD_EXOMES_num.AFR\"",
+                "\"inDB.OUSWES\"",
+                "\"inDB_num.OUSWES\""
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_and_literals_are_escaped() {
+        assert_eq!(quote_identifier("a\"b"), "\"a\"\"b\"");
+        assert_eq!(quote_literal("o'k"), "'o''k'");
+    }
+
+    #[test]
+    fn missing_columns_ignore_the_group_they_are_listed_under() {
+        let used = json!({"internal": {"GNOMAD_EXOMES": ["G"]}, "external": {"ExAC": ["G"]}});
+        let missing = missing_frequency_columns(&used, &groups());
+        assert_eq!(
+            missing.into_iter().collect::<Vec<_>>(),
+            [FrequencyColumn {
+                provider: "ExAC".into(),
+                population: "G".into()
+            }]
+        );
+        assert!(missing_frequency_columns(&json!(null), &groups()).is_empty());
+    }
+}
