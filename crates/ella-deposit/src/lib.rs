@@ -3,3 +3,7 @@
 //!
 //! Each import parses and checks all of its input before it writes anything, and writes inside
 //! the caller's transaction, so bad input changes nothing.
+
+mod error;
+
+pub use error::{Error, Result};
