@@ -9,16 +9,21 @@
 pub mod schema;
 
 pub mod account;
+pub mod annotationconfig;
 pub mod broadcast;
 pub mod clilog;
 pub mod connection;
 pub mod enums;
 mod error;
+pub mod filterconfig;
 pub mod genepanel;
 pub mod links;
 pub mod migrations;
+pub mod reference;
 pub mod refresh;
 pub mod shadow;
+pub mod user;
+pub mod usergroup;
 
 pub use connection::{connect, Pool};
 pub use error::Error;
