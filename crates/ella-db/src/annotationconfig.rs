@@ -1,6 +1,8 @@
-//! Annotation configs (datamodel.md §3.1, §7.3): append-only; the row with the highest id is the
-//! active config. The columns are `json`, not `jsonb`, so key order survives; diesel reads them
-//! with `serde_json`'s `preserve_order`, which keeps it.
+//! Annotation configs (datamodel.md §3.1, §7.3).
+//!
+//! The table is append-only; the row with the highest id is the active config. The columns are
+//! `json`, not `jsonb`, so key order survives; diesel reads them with `serde_json`'s
+//! `preserve_order`, which keeps it.
 
 use chrono::{DateTime, Utc};
 use diesel::dsl::now;

@@ -16,7 +16,7 @@ use crate::links::{genepanel_phenotype, genepanel_transcript};
 use crate::schema::{gene, genepanel, phenotype, transcript};
 use crate::Result;
 
-/// PostgreSQL accepts at most this many bind parameters in one statement.
+/// The most bind parameters one statement may have (the protocol counts them in 16 bits).
 const MAX_BIND_PARAMETERS: usize = 65_535;
 
 #[diesel::declare_sql_function]
@@ -223,28 +223,29 @@ pub fn upsert_genes(conn: &mut PgConnection, genes: &[NewGene<'_>]) -> Result<()
     Ok(())
 }
 
-/// Ids and names `(id, transcript_name)` of the transcripts among `names` that exist.
-pub fn transcript_ids(conn: &mut PgConnection, names: &[&str]) -> Result<Vec<(i32, String)>> {
+/// Names and ids `(transcript_name, id)` of the transcripts among `names` that exist.
+pub fn transcript_ids(conn: &mut PgConnection, names: &[&str]) -> Result<Vec<(String, i32)>> {
     let found = transcript::table
         .filter(transcript::transcript_name.eq_any(names))
-        .select((transcript::id, transcript::transcript_name))
+        .select((transcript::transcript_name, transcript::id))
         .load(conn)?;
     Ok(found)
 }
 
-/// Inserts the transcripts and returns `(id, transcript_name)` of each. With `overwrite`, a
-/// transcript whose name exists is updated to the given values instead (every column but the id);
-/// without it, the rows must all be new.
+/// Inserts the transcripts and returns `(transcript_name, id)` of each.
+///
+/// With `overwrite`, a transcript whose name exists is updated to the given values instead (every
+/// column but the id); without it, the rows must all be new.
 pub fn insert_transcripts(
     conn: &mut PgConnection,
     rows: &[NewTranscript<'_>],
     overwrite: bool,
-) -> Result<Vec<(i32, String)>> {
-    let returning = (transcript::id, transcript::transcript_name);
+) -> Result<Vec<(String, i32)>> {
+    let returning = (transcript::transcript_name, transcript::id);
     let mut written = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(rows_per_statement(13)) {
         let insert = diesel::insert_into(transcript::table).values(chunk);
-        let ids: Vec<(i32, String)> = if overwrite {
+        let ids: Vec<(String, i32)> = if overwrite {
             insert
                 .on_conflict(transcript::transcript_name)
                 .do_update()
@@ -281,9 +282,10 @@ pub fn phenotypes_of_genes(conn: &mut PgConnection, gene_ids: &[i32]) -> Result<
     Ok(found)
 }
 
-/// Inserts the phenotypes and returns their keys. With `overwrite`, a phenotype that exists (same
-/// gene, description and inheritance) gets the given `omim_id` instead; without it, the rows must
-/// all be new.
+/// Inserts the phenotypes and returns their keys.
+///
+/// With `overwrite`, a phenotype that exists (same gene, description and inheritance) gets the
+/// given `omim_id` instead; without it, the rows must all be new.
 pub fn insert_phenotypes(
     conn: &mut PgConnection,
     rows: &[NewPhenotype<'_>],

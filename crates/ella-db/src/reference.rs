@@ -12,7 +12,7 @@ use crate::Result;
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = reference)]
 pub struct NewReference<'a> {
-    /// PubMed id (unique).
+    /// `pubmed_id` (unique).
     pub pubmed_id: i32,
     /// Authors.
     pub authors: Option<&'a str>,
@@ -30,29 +30,29 @@ pub struct NewReference<'a> {
 }
 
 /// Changes to a reference; `None` leaves a column as it is, `Some(None)` writes NULL. The
-/// PubMed id is always written (ELLA overwrites every given key, the id included), so the
+/// `pubmed_id` is always written (ELLA overwrites every given key, the id included), so the
 /// changeset is never empty.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = reference)]
-pub struct ReferenceChangeset<'a> {
-    /// PubMed id.
+pub struct ReferenceChangeset {
+    /// `pubmed_id`.
     pub pubmed_id: i32,
     /// Authors.
-    pub authors: Option<Option<&'a str>>,
+    pub authors: Option<Option<String>>,
     /// Title.
-    pub title: Option<Option<&'a str>>,
+    pub title: Option<Option<String>>,
     /// Journal, volume and pages.
-    pub journal: Option<Option<&'a str>>,
+    pub journal: Option<Option<String>>,
     /// Abstract.
     #[diesel(column_name = abstract_)]
-    pub abstract_text: Option<Option<&'a str>>,
+    pub abstract_text: Option<Option<String>>,
     /// Publication year.
-    pub year: Option<Option<&'a str>>,
+    pub year: Option<Option<String>>,
     /// Published or not.
     pub published: Option<bool>,
 }
 
-/// The ids of the references with the given PubMed ids, by PubMed id.
+/// The ids of the references with the given `pubmed_id`s, by `pubmed_id`.
 pub fn ids_by_pubmed_id(
     conn: &mut PgConnection,
     pubmed_ids: &[i32],
@@ -79,7 +79,7 @@ pub fn insert_reference(conn: &mut PgConnection, new: &NewReference<'_>) -> Resu
 pub fn update_reference(
     conn: &mut PgConnection,
     id: i32,
-    changes: &ReferenceChangeset<'_>,
+    changes: &ReferenceChangeset,
 ) -> Result<()> {
     diesel::update(reference::table.find(id))
         .set(changes)

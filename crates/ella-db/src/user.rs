@@ -169,8 +169,7 @@ pub fn list_users(
     }) {
         query = query.filter(usergroup::name.eq_any(groups));
     }
-    type Row = (i32, String, String, String, DateTime<Utc>, i32, String);
-    let rows: Vec<Row> = query.load(conn)?;
+    let rows: Vec<(i32, String, String, String, DateTime<Utc>, i32, String)> = query.load(conn)?;
 
     let group_ids: Vec<i32> = rows.iter().map(|row| row.5).collect();
     let panels: Vec<(Option<i32>, String, String)> = usergroupgenepanel::table

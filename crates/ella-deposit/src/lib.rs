@@ -5,5 +5,7 @@
 //! the caller's transaction, so bad input changes nothing.
 
 mod error;
+pub mod fixtures;
+pub mod genepanel;
 
 pub use error::{Error, Result};

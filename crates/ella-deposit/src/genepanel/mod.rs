@@ -89,26 +89,23 @@ pub struct Genepanel {
     pub phenotypes: Vec<PhenotypeRecord>,
 }
 
-/// The panel in folder `folder`, named `<Name>_<version>`: the name is the part before the first
-/// `_`, the version must start with `v`. Its files are `<folder>/<Name>_<version>_genes_transcripts.tsv`
-/// and `_phenotypes.tsv`; when neither exists but the legacy `<Name>_<version>.transcripts.csv` and
-/// `.phenotypes.csv` do, those are used instead.
+/// The panel in `folder`, which is named `<Name>_<version>`.
+///
+/// The name is the part before the first `_`; the version must start with `v`. The files are
+/// `<folder>/<Name>_<version>_genes_transcripts.tsv` and `_phenotypes.tsv`; when neither exists but
+/// the legacy `<Name>_<version>.transcripts.csv` and `.phenotypes.csv` do, those are used instead.
 pub fn source_from_folder(folder: &Path) -> Result<GenepanelSource> {
-    let prefix = folder
-        .file_name()
-        .and_then(|name| name.to_str())
-        .ok_or_else(|| {
-            Error::Invalid(format!(
-                "{}: the folder name must be <name>_<version>",
-                folder.display()
-            ))
-        })?;
-    let (name, version) = prefix.split_once('_').ok_or_else(|| {
+    let not_a_panel_folder = || {
         Error::Invalid(format!(
             "{}: the folder name must be <name>_<version>",
             folder.display()
         ))
-    })?;
+    };
+    let prefix = folder
+        .file_name()
+        .and_then(|name| name.to_str())
+        .ok_or_else(not_a_panel_folder)?;
+    let (name, version) = prefix.split_once('_').ok_or_else(not_a_panel_folder)?;
     if !version.starts_with('v') {
         return Err(Error::Invalid(format!(
             "{}: the gene panel version '{version}' must start with 'v'",
@@ -116,10 +113,7 @@ pub fn source_from_folder(folder: &Path) -> Result<GenepanelSource> {
         )));
     }
     let file = |suffix: &str| folder.join(format!("{prefix}{suffix}"));
-    let current = [
-        file("_genes_transcripts.tsv"),
-        file("_phenotypes.tsv"),
-    ];
+    let current = [file("_genes_transcripts.tsv"), file("_phenotypes.tsv")];
     let legacy = [file(".transcripts.csv"), file(".phenotypes.csv")];
     let use_legacy =
         !current.iter().any(|path| path.exists()) && legacy.iter().all(|path| path.exists());
@@ -190,15 +184,24 @@ mod tests {
     fn folder_gives_name_version_and_current_files() {
         let folder = testdata("HBOC_v01");
         let source = source_from_folder(&folder).unwrap();
-        assert_eq!((source.name.as_str(), source.version.as_str()), ("HBOC", "v01"));
-        assert_eq!(source.transcripts, folder.join("HBOC_v01_genes_transcripts.tsv"));
+        assert_eq!(
+            (source.name.as_str(), source.version.as_str()),
+            ("HBOC", "v01")
+        );
+        assert_eq!(
+            source.transcripts,
+            folder.join("HBOC_v01_genes_transcripts.tsv")
+        );
         assert_eq!(source.phenotypes, folder.join("HBOC_v01_phenotypes.tsv"));
     }
 
     #[test]
     fn name_is_split_at_the_first_underscore() {
         let source = source_from_folder(Path::new("/nowhere/My_v1_extra/")).unwrap();
-        assert_eq!((source.name.as_str(), source.version.as_str()), ("My", "v1_extra"));
+        assert_eq!(
+            (source.name.as_str(), source.version.as_str()),
+            ("My", "v1_extra")
+        );
     }
 
     #[test]
@@ -218,7 +221,10 @@ mod tests {
     fn version_must_start_with_v() {
         for folder in ["/x/HBOC_01", "/x/HBOC"] {
             assert!(
-                matches!(source_from_folder(Path::new(folder)), Err(Error::Invalid(_))),
+                matches!(
+                    source_from_folder(Path::new(folder)),
+                    Err(Error::Invalid(_))
+                ),
                 "{folder}"
             );
         }

@@ -2,8 +2,9 @@
 //!
 //! The current layout's header starts with `HGNC id`; the legacy one's with `gene symbol` (with or
 //! without `#`). Legacy files were cleaned when ELLA converted them: lines without an HGNC id are
-//! skipped and repeated phenotypes dropped. In the current layout a repeated phenotype is an
-//! error, since the database would refuse it (`uq_phenotype_gene_id`).
+//! skipped, repeated phenotypes dropped, and an MIM number that is not one number (Mendeliome_v01
+//! has `118700, 610978`) left out, as the converted test panels show. In the current layout these
+//! are errors; a repeated phenotype would also be refused by the database (`uq_phenotype_gene_id`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,7 +19,8 @@ struct Layout {
     hgnc_id: &'static str,
     omim_id: &'static str,
     required: &'static [&'static str],
-    /// Skip lines without an HGNC id and drop repeated phenotypes, instead of refusing them.
+    /// Skip lines without an HGNC id, drop repeated phenotypes and bad MIM numbers, instead of
+    /// refusing them.
     lenient: bool,
 }
 
@@ -94,8 +96,18 @@ fn record(row: &Row<'_>, layout: &Layout) -> Result<PhenotypeRecord> {
             .filter(|value| !value.is_empty())
             .unwrap_or(NO_INHERITANCE)
             .to_owned(),
-        omim_id: row.optional_integer(layout.omim_id)?,
+        omim_id: omim_id(row, layout)?,
     })
+}
+
+fn omim_id(row: &Row<'_>, layout: &Layout) -> Result<Option<i32>> {
+    match row.optional_integer(layout.omim_id) {
+        Err(error) if layout.lenient => {
+            tracing::warn!("{error}; the phenotype is stored without MIM number");
+            Ok(None)
+        }
+        parsed => parsed,
+    }
 }
 
 #[cfg(test)]
@@ -103,7 +115,12 @@ mod tests {
     use super::*;
     use crate::Error;
 
-    fn phenotype(hgnc_id: i32, description: &str, inheritance: &str, omim_id: Option<i32>) -> PhenotypeRecord {
+    fn phenotype(
+        hgnc_id: i32,
+        description: &str,
+        inheritance: &str,
+        omim_id: Option<i32>,
+    ) -> PhenotypeRecord {
         PhenotypeRecord {
             hgnc_id,
             description: description.into(),
@@ -134,7 +151,12 @@ mod tests {
         assert_eq!(
             records,
             [
-                phenotype(1101, "{Breast-ovarian cancer, familial, 2}", "AD", Some(612_555)),
+                phenotype(
+                    1101,
+                    "{Breast-ovarian cancer, familial, 2}",
+                    "AD",
+                    Some(612_555)
+                ),
                 phenotype(1100, "Pancreatic cancer", "N/A", None),
             ]
         );
@@ -146,7 +168,10 @@ mod tests {
         assert_eq!(line, Some(2));
         assert!(message.contains("'HGNC id'"), "{message}");
         assert_eq!(parse("# only comments\n", Path::new("p.tsv")).unwrap(), []);
-        assert_eq!(parse("HGNC id\tHGNC symbol\tphenotype\n", Path::new("p.tsv")).unwrap(), []);
+        assert_eq!(
+            parse("HGNC id\tHGNC symbol\tphenotype\n", Path::new("p.tsv")).unwrap(),
+            []
+        );
     }
 
     #[test]
@@ -166,15 +191,17 @@ mod tests {
             BRCA1\t1100\t\t{Breast cancer}\tAD\t604370\n\
             BRCA1\t1100\t\t{Breast cancer}\tAD\t604370\t1\n\
             NOGENE\t\t\tsomething\tAR\n\
-            ACVR2B\t174\t\tHeterotaxy\t\t613751\n";
+            ACVR2B\t174\t\tHeterotaxy\t\t613751\n\
+            A2M\t7\t\tTwo numbers\tAR\t1, 2\n";
         assert_eq!(
             parse(content, Path::new("p.csv")).unwrap(),
             [
                 phenotype(1100, "{Breast cancer}", "AD", Some(604_370)),
                 phenotype(174, "Heterotaxy", "N/A", Some(613_751)),
+                phenotype(7, "Two numbers", "AR", None),
             ]
         );
         let without_hash = content.replace("#gene symbol", "gene symbol");
-        assert_eq!(parse(&without_hash, Path::new("p.csv")).unwrap().len(), 2);
+        assert_eq!(parse(&without_hash, Path::new("p.csv")).unwrap().len(), 3);
     }
 }

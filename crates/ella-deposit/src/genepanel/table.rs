@@ -29,7 +29,7 @@ pub(super) struct HeaderRule {
 
 impl HeaderRule {
     /// The header's text without its `#`, when `line` is this header.
-    fn columns<'a>(self, line: &'a str) -> Option<&'a str> {
+    fn columns(self, line: &str) -> Option<&str> {
         let without_hash = line.strip_prefix('#');
         let text = match self.marker {
             Marker::Hash => without_hash?,
@@ -126,10 +126,9 @@ impl<'a> Table<'a> {
             .iter()
             .find(|column| !header.columns.contains_key(*column))
         {
-            Some(missing) => Err(self.error(
-                header.line,
-                format!("missing required column '{missing}'"),
-            )),
+            Some(missing) => {
+                Err(self.error(header.line, format!("missing required column '{missing}'")))
+            }
             None => Ok(()),
         }
     }

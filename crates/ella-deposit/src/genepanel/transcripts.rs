@@ -156,7 +156,10 @@ fn record(row: &Row<'_>, columns: &Columns, inheritance: &Inheritance) -> Result
         cds_end: row.optional_integer(columns.coding_end)?,
         exon_starts: row.integers(columns.exon_starts)?,
         exon_ends: row.integers(columns.exon_ends)?,
-        tags: columns.tags.and_then(|column| row.get(column)).and_then(tags),
+        tags: columns
+            .tags
+            .and_then(|column| row.get(column))
+            .and_then(tags),
     })
 }
 
@@ -181,9 +184,10 @@ fn consensus_by_gene(phenotypes: &[PhenotypeRecord]) -> HashMap<i32, &'static st
         .collect()
 }
 
-/// The inheritance of a gene given the distinct inheritances of its phenotypes: a single `AD`,
-/// `AR`, `XD` or `XR` is kept; any X-linked value makes `XD/XR`; anything else (mixed values,
-/// other codes, no phenotypes) is `AD/AR`.
+/// The inheritance of a gene given the distinct inheritances of its phenotypes.
+///
+/// A single `AD`, `AR`, `XD` or `XR` is kept; any X-linked value makes `XD/XR`; anything else
+/// (mixed values, other codes, no phenotypes) is `AD/AR`.
 pub fn consensus_inheritance(inheritances: &BTreeSet<&str>) -> &'static str {
     const CLEAR: [&str; 4] = ["AD", "AR", "XD", "XR"];
     let mut values = inheritances.iter();
@@ -387,6 +391,9 @@ mod tests {
         assert_eq!(inheritances, ["XD/XR", "AR", "AD/AR"]);
         assert_eq!(records[0].tags, None);
         assert_eq!(records[0].exon_starts, [1]);
-        assert_eq!((records[0].hgnc_id, records[0].hgnc_symbol.as_str()), (1, "G1"));
+        assert_eq!(
+            (records[0].hgnc_id, records[0].hgnc_symbol.as_str()),
+            (1, "G1")
+        );
     }
 }
