@@ -29,8 +29,9 @@ pub struct NewReference<'a> {
     pub published: bool,
 }
 
-/// Changes to a reference; `None` leaves a column as it is, `Some(None)` writes NULL. The
-/// `pubmed_id` is always written (ELLA overwrites every given key, the id included), so the
+/// Changes to a reference.
+///
+/// `None` leaves a column as it is, `Some(None)` writes NULL. The `pubmed_id` is always written (ELLA overwrites every given key, the id included), so the
 /// changeset is never empty.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = reference)]

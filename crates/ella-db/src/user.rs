@@ -114,6 +114,9 @@ pub struct UserListing {
     pub genepanels: Vec<String>,
 }
 
+/// A user with the id and name of their group, as `list_users` loads it.
+type ListingRow = (i32, String, String, String, DateTime<Utc>, i32, String);
+
 /// The user named `username`, if any.
 pub fn find_by_username(conn: &mut PgConnection, username: &str) -> Result<Option<UserRow>> {
     Ok(user::table
@@ -169,7 +172,7 @@ pub fn list_users(
     }) {
         query = query.filter(usergroup::name.eq_any(groups));
     }
-    let rows: Vec<(i32, String, String, String, DateTime<Utc>, i32, String)> = query.load(conn)?;
+    let rows: Vec<ListingRow> = query.load(conn)?;
 
     let group_ids: Vec<i32> = rows.iter().map(|row| row.5).collect();
     let panels: Vec<(Option<i32>, String, String)> = usergroupgenepanel::table

@@ -99,6 +99,7 @@ pub fn deposit(
     replace: bool,
 ) -> Result<DepositOutcome> {
     let (name, version) = (panel.name.as_str(), panel.version.as_str());
+    let t0 = std::time::Instant::now();
     let exists = queries::panel_exists(conn, name, version)?;
     if exists && !replace {
         return Ok(DepositOutcome::AlreadyExists {
@@ -115,7 +116,9 @@ pub fn deposit(
     } else {
         queries::insert_official_panel(conn, name, version, GENOME_REFERENCE)?;
     }
+    eprintln!("checks {:?}", t0.elapsed());
     queries::upsert_genes(conn, &genes)?;
+    eprintln!("genes {:?}", t0.elapsed());
     tracing::info!(
         "GENES: Created {}, reused {genes_reused}",
         genes.len() - genes_reused
@@ -126,7 +129,9 @@ pub fn deposit(
         transcripts.created,
         transcripts.reused
     );
+    eprintln!("tx {:?}", t0.elapsed());
     let phenotypes = store_phenotypes(conn, panel, replace)?;
+    eprintln!("ph {:?}", t0.elapsed());
     tracing::info!(
         "PHENOTYPES: Created {}, reused {}",
         phenotypes.created,
