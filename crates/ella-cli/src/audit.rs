@@ -56,9 +56,7 @@ pub fn run_audited(
     body: impl FnOnce(&mut Audit) -> Result<()>,
 ) -> Result<()> {
     let user = operating_system_user().ok_or_else(|| {
-        anyhow!(
-            "Couldn't find your system username. A username is required for auditing purposes."
-        )
+        anyhow!("Couldn't find your system username. A username is required for auditing purposes.")
     })?;
     let mut audit = Audit::default();
     let outcome = body(&mut audit);

@@ -269,7 +269,13 @@ fn existing_path(text: &str) -> Result<PathBuf, String> {
 /// ELLA accepts the single-dash long option `-dry`; clap does not, so it becomes `--dry`.
 pub fn normalize_args(args: impl IntoIterator<Item = String>) -> Vec<String> {
     args.into_iter()
-        .map(|arg| if arg == "-dry" { "--dry".to_owned() } else { arg })
+        .map(|arg| {
+            if arg == "-dry" {
+                "--dry".to_owned()
+            } else {
+                arg
+            }
+        })
         .collect()
 }
 
@@ -290,7 +296,9 @@ mod tests {
                 .map(|cli| format!("{:?}", cli.command))
         };
         assert!(parse("ella-cli database make-production -f").is_ok());
-        assert!(parse("ella-cli users add_groups Cargo.toml -dry").unwrap().contains("dry: true"));
+        assert!(parse("ella-cli users add_groups Cargo.toml -dry")
+            .unwrap()
+            .contains("dry: true"));
         assert!(parse("ella-cli deposit append_genepanel_to_usergroup HBOC v01 g").is_ok());
         let modify = parse("ella-cli users modify --first_name Lars Marius -- lmarius").unwrap();
         assert!(modify.contains("\"Lars\", \"Marius\"") && modify.contains("lmarius"));

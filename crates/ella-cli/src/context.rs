@@ -46,7 +46,11 @@ impl Context {
         ask_reason: bool,
         body: impl FnOnce(&mut Audit) -> Result<()>,
     ) -> Result<()> {
-        let reason = if ask_reason { self.prompter.reason()? } else { None };
+        let reason = if ask_reason {
+            self.prompter.reason()?
+        } else {
+            None
+        };
         run_audited(
             &self.db_url,
             &AuditedCommand {

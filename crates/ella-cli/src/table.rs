@@ -40,7 +40,7 @@ mod tests {
         let table = box_table(&["id", "name"], &[vec!["1".into(), "Default".into()]]);
         assert_eq!(
             table,
-            "┌-------------┐\n| id | name    | \n|-------------|\n| 1  | Default | \n└-------------┘"
+            "┌--------------┐\n| id | name    | \n|--------------|\n| 1  | Default | \n└--------------┘"
         );
     }
 }

@@ -10,7 +10,9 @@ use ella_test_support::TestDatabase;
 fn make_production_creates_a_database_that_compare_accepts() {
     let db = TestDatabase::empty();
     let made = ella_cli(&db, &["database", "make-production", "-f"]).assert_ok();
-    assert!(made.stdout.contains("All done!\nTables should now have been created."));
+    assert!(made
+        .stdout
+        .contains("All done!\nTables should now have been created."));
     let compared = ella_cli(&db, &["database", "compare"]).assert_ok();
     assert_eq!(
         compared.stdout,
@@ -19,7 +21,11 @@ fn make_production_creates_a_database_that_compare_accepts() {
     let current = ella_cli(&db, &["database", "current"]).assert_ok();
     assert_eq!(current.stdout, "4c2844fef850 (head)\n\n");
     assert_eq!(count(&db, "jsonschema"), 4);
-    assert_eq!(count(&db, "annotationconfig"), 1, "ELLA's legacy annotation config");
+    assert_eq!(
+        count(&db, "annotationconfig"),
+        1,
+        "ELLA's legacy annotation config"
+    );
 }
 
 #[test]
@@ -64,7 +70,9 @@ fn refresh_rebuilds_shadow_tables_and_is_audited() {
     let db = TestDatabase::migrated();
     let run = ella_cli(&db, &["database", "refresh", "-f"]).assert_ok();
     assert!(run.stdout.contains("AnnotationShadowTranscript count: 0"));
-    assert!(run.stdout.contains("Shadow tables should now have been refreshed."));
+    assert!(run
+        .stdout
+        .contains("Shadow tables should now have been refreshed."));
     assert_eq!(count(&db, "clilog"), 1);
     let declined = ella_cli_with_input(&db, &["database", "refresh"], "no\n");
     declined.assert_fails_with("Lacking confirmation");
@@ -81,10 +89,9 @@ fn drop_removes_everything() {
 #[test]
 fn an_existing_ella_database_is_taken_over() {
     let db = TestDatabase::empty();
-    let ella_schema = std::fs::read_to_string(ella_test_support::testdata(
-        "ella-v1.17-schema/schema.sql",
-    ))
-    .unwrap();
+    let ella_schema =
+        std::fs::read_to_string(ella_test_support::testdata("ella-v1.17-schema/schema.sql"))
+            .unwrap();
     let mut conn = db.connect();
     conn.batch_execute(&ella_schema).unwrap();
     // A schema-only dump has no rows; ELLA's make-production stamps the head revision.

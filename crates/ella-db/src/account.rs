@@ -11,7 +11,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use diesel::prelude::*;
 use ella_core::password::verify_password;
 
-use crate::schema::{user, usersession, useroldpassword};
+use crate::schema::{user, useroldpassword, usersession};
 use crate::Result;
 
 /// After this many failed logins a user is locked out.
@@ -44,7 +44,10 @@ impl fmt::Display for LoginRefusal {
         match self {
             Self::UnknownUser(name) => write!(f, "Invalid username {name}"),
             Self::Inactive(name) => {
-                write!(f, "User {name} is inactive. Contact support to re-activate.")
+                write!(
+                    f,
+                    "User {name} is inactive. Contact support to re-activate."
+                )
             }
             Self::Locked(name) => write!(
                 f,
@@ -126,7 +129,11 @@ pub fn authenticate(
 }
 
 /// Ends every open session of a user.
-pub fn log_out_all_sessions(conn: &mut PgConnection, user_id: i32, now: DateTime<Utc>) -> Result<()> {
+pub fn log_out_all_sessions(
+    conn: &mut PgConnection,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
     diesel::update(
         usersession::table
             .filter(usersession::user_id.eq(user_id))

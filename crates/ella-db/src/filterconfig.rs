@@ -201,10 +201,7 @@ pub fn active_links(conn: &mut PgConnection) -> Result<Vec<ActiveFilterconfigLin
 }
 
 /// The groups (id, name) that the config `filterconfig_id` is linked to, by name.
-pub fn linked_groups(
-    conn: &mut PgConnection,
-    filterconfig_id: i32,
-) -> Result<Vec<(i32, String)>> {
+pub fn linked_groups(conn: &mut PgConnection, filterconfig_id: i32) -> Result<Vec<(i32, String)>> {
     Ok(usergroupfilterconfig::table
         .inner_join(usergroup::table)
         .filter(usergroupfilterconfig::filterconfig_id.eq(filterconfig_id))

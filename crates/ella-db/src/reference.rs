@@ -31,8 +31,8 @@ pub struct NewReference<'a> {
 
 /// Changes to a reference.
 ///
-/// `None` leaves a column as it is, `Some(None)` writes NULL. The `pubmed_id` is always written (ELLA overwrites every given key, the id included), so the
-/// changeset is never empty.
+/// `None` leaves a column as it is, `Some(None)` writes NULL. The `pubmed_id` is always written
+/// (ELLA overwrites every given key, the id included), so the changeset is never empty.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = reference)]
 pub struct ReferenceChangeset {
@@ -54,10 +54,7 @@ pub struct ReferenceChangeset {
 }
 
 /// The ids of the references with the given `pubmed_id`s, by `pubmed_id`.
-pub fn ids_by_pubmed_id(
-    conn: &mut PgConnection,
-    pubmed_ids: &[i32],
-) -> Result<HashMap<i32, i32>> {
+pub fn ids_by_pubmed_id(conn: &mut PgConnection, pubmed_ids: &[i32]) -> Result<HashMap<i32, i32>> {
     let rows: Vec<(i32, Option<i32>)> = reference::table
         .filter(reference::pubmed_id.eq_any(pubmed_ids))
         .select((reference::id, reference::pubmed_id))

@@ -6,6 +6,8 @@
 //! annotation written meanwhile can be missed and a failure leaves the old tables untouched. The
 //! resulting names (tables, indexes, constraints, sequences, functions, trigger) are ELLA's.
 
+use std::fmt::Write as _;
+
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Jsonb, Text};
@@ -132,19 +134,21 @@ pub fn swap_in_temporary_tables(conn: &mut PgConnection, groups: &FrequencyGroup
     );
     for table in SHADOW_TABLES {
         let tmp = format!("tmp_{table}");
-        sql.push_str(&format!(
+        let _ = write!(
+            sql,
             "ALTER TABLE {tmp} RENAME TO {table};
 ALTER INDEX pk_{tmp} RENAME TO pk_{table};
 ALTER INDEX ix_{tmp}_allele_id RENAME TO ix_{table}_allele_id;
 ALTER TABLE {table} RENAME CONSTRAINT fk_{tmp}_allele_id_allele TO fk_{table}_allele_id_allele;
 "
-        ));
+        );
     }
     for column in ["hgnc_id", "symbol", "transcript", "hgvsc"] {
-        sql.push_str(&format!(
+        let _ = writeln!(
+            sql,
             "ALTER INDEX ix_tmp_annotationshadowtranscript_{column} \
-             RENAME TO ix_annotationshadowtranscript_{column};\n"
-        ));
+             RENAME TO ix_annotationshadowtranscript_{column};"
+        );
     }
     sql.push_str(&shadow::functions_and_trigger_sql(groups));
     conn.batch_execute(&sql)?;
@@ -177,9 +181,10 @@ struct StoredSchema {
     schema: Value,
 }
 
-/// Inserts the shipped JSON schemas that are missing and checks that those present are equal
-/// (ELLA's "update schemas" step). Old versions are never removed: stored filter configs may
-/// only validate against them.
+/// ELLA's "update schemas" step: inserts the missing shipped JSON schemas, checks the others.
+///
+/// Schemas present must equal the shipped ones. Old versions are never removed: stored filter
+/// configs may only validate against them.
 pub fn update_json_schemas(conn: &mut PgConnection) -> Result<()> {
     for (name, version, text) in JSON_SCHEMAS {
         let shipped: Value = serde_json::from_str(text).map_err(|error| {

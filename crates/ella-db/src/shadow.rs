@@ -5,6 +5,7 @@
 //! configured frequency (`"P.K"` and `"P_num.K"`), so that filters can use plain indexed SQL.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use ella_config::{FrequencyColumn, FrequencyGroups};
 use serde_json::Value;
@@ -66,18 +67,15 @@ fn frequency_insert_lists(groups: &FrequencyGroups) -> (String, String) {
 pub(crate) fn create_tables_sql(prefix: &str, groups: &FrequencyGroups) -> String {
     let transcript = format!("{prefix}annotationshadowtranscript");
     let frequency = format!("{prefix}annotationshadowfrequency");
-    let frequency_columns: String = frequency_column_names(&groups.columns())
-        .iter()
-        .enumerate()
-        .map(|(index, name)| {
-            let sql_type = if index % 2 == 0 {
-                "double precision"
-            } else {
-                "integer"
-            };
-            format!("    {name} {sql_type},\n")
-        })
-        .collect();
+    let mut frequency_columns = String::new();
+    for (index, name) in frequency_column_names(&groups.columns()).iter().enumerate() {
+        let sql_type = if index % 2 == 0 {
+            "double precision"
+        } else {
+            "integer"
+        };
+        let _ = writeln!(frequency_columns, "    {name} {sql_type},");
+    }
     format!(
         "CREATE TABLE {transcript} (
     id serial NOT NULL,
@@ -188,9 +186,10 @@ CREATE TRIGGER annotation_to_annotationshadow BEFORE INSERT OR UPDATE OR DELETE 
     )
 }
 
-/// The (provider, population) pairs that a `groups` object of a filter config or a user group's
-/// ACMG config uses but the application config does not define. ELLA compares pairs, whichever
-/// group (`external` or `internal`) they are listed under.
+/// The frequencies that a filter config's or ACMG config's `groups` use but the config lacks.
+///
+/// ELLA compares (provider, population) pairs, whichever group (`external` or `internal`) they
+/// are listed under.
 pub fn missing_frequency_columns(
     used_groups: &Value,
     configured: &FrequencyGroups,

@@ -39,7 +39,7 @@ pub struct UserRow {
     pub email: Option<String>,
 }
 
-/// A user to insert. `active` and `incorrect_logins` get ELLA's application defaults.
+/// A user to insert.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = user)]
 pub struct NewUser<'a> {
@@ -126,10 +126,15 @@ pub fn find_by_username(conn: &mut PgConnection, username: &str) -> Result<Optio
         .optional()?)
 }
 
-/// Inserts a user and returns its id.
+/// Inserts an active user with no failed logins (ELLA's application defaults; the columns have
+/// no database defaults) and returns its id.
 pub fn insert_user(conn: &mut PgConnection, new_user: &NewUser<'_>) -> Result<i32> {
     Ok(diesel::insert_into(user::table)
-        .values(new_user)
+        .values((
+            new_user,
+            user::active.eq(true),
+            user::incorrect_logins.eq(0),
+        ))
         .returning(user::id)
         .get_result(conn)?)
 }
@@ -167,9 +172,9 @@ pub fn list_users(
         .into_boxed();
     if let Some(username) = username {
         query = query.filter(user::username.eq(username));
-    } else if let Some(groups) = groups.filter(|groups| {
-        !groups.is_empty() && !groups.iter().any(|group| group == "ALL")
-    }) {
+    } else if let Some(groups) =
+        groups.filter(|groups| !groups.is_empty() && !groups.iter().any(|group| group == "ALL"))
+    {
         query = query.filter(usergroup::name.eq_any(groups));
     }
     let rows: Vec<ListingRow> = query.load(conn)?;

@@ -74,6 +74,15 @@ pub fn find_by_name(conn: &mut PgConnection, name: &str) -> Result<Option<Usergr
         .optional()?)
 }
 
+/// The group with the id `id`, if any.
+pub fn find_by_id(conn: &mut PgConnection, id: i32) -> Result<Option<UsergroupRow>> {
+    Ok(usergroup::table
+        .find(id)
+        .select(UsergroupRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// The id of every group, by name.
 pub fn ids_by_name(conn: &mut PgConnection) -> Result<HashMap<String, i32>> {
     let rows: Vec<(i32, String)> = usergroup::table
@@ -167,6 +176,39 @@ pub fn replace_import_groups(
         .collect();
     diesel::insert_into(usergroupimport::table)
         .values(&rows)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether the group `usergroup_id` may already work with the panel `name` `version`.
+pub fn has_genepanel(
+    conn: &mut PgConnection,
+    usergroup_id: i32,
+    name: &str,
+    version: &str,
+) -> Result<bool> {
+    Ok(diesel::select(diesel::dsl::exists(
+        usergroupgenepanel::table
+            .filter(usergroupgenepanel::usergroup_id.eq(usergroup_id))
+            .filter(usergroupgenepanel::genepanel_name.eq(name))
+            .filter(usergroupgenepanel::genepanel_version.eq(version)),
+    ))
+    .get_result(conn)?)
+}
+
+/// Gives the group `usergroup_id` access to the panel `name` `version`.
+pub fn add_genepanel(
+    conn: &mut PgConnection,
+    usergroup_id: i32,
+    name: &str,
+    version: &str,
+) -> Result<()> {
+    diesel::insert_into(usergroupgenepanel::table)
+        .values((
+            usergroupgenepanel::usergroup_id.eq(usergroup_id),
+            usergroupgenepanel::genepanel_name.eq(name),
+            usergroupgenepanel::genepanel_version.eq(version),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! the caller's transaction, so bad input changes nothing.
 
 mod error;
+pub mod analysis_config;
 pub mod fixtures;
 pub mod genepanel;
 

@@ -176,9 +176,18 @@ fn legacy_panels_give_the_same_counts() {
     assert_eq!(counts(&mut conn), ELLA_COUNTS);
     // Consensus of the phenotypes: BRCA2 has AD, AR and other codes in HBOCUTV; ACVR2B's only
     // phenotype in Ciliopati has no inheritance.
-    assert_eq!(panel_inheritance(&mut conn, "HBOCUTV_v01", "NM_000059.3"), "AD/AR");
-    assert_eq!(panel_inheritance(&mut conn, "Ciliopati_v05", "NM_001106.3"), "AD/AR");
-    assert_eq!(panel_inheritance(&mut conn, "Ciliopati_v05", "NM_017651.4"), "AR");
+    assert_eq!(
+        panel_inheritance(&mut conn, "HBOCUTV_v01", "NM_000059.3"),
+        "AD/AR"
+    );
+    assert_eq!(
+        panel_inheritance(&mut conn, "Ciliopati_v05", "NM_001106.3"),
+        "AD/AR"
+    );
+    assert_eq!(
+        panel_inheritance(&mut conn, "Ciliopati_v05", "NM_017651.4"),
+        "AR"
+    );
 }
 
 #[test]
@@ -238,7 +247,10 @@ fn replace_rewrites_the_links_and_overwrites_shared_rows() {
     assert_eq!(counts(&mut conn), [7, 7, 46, 1, 2, 3]);
 
     let first = &changed.transcripts[0];
-    assert_eq!(panel_inheritance(&mut conn, "HBOCUTV_v01", &first.name), "AD");
+    assert_eq!(
+        panel_inheritance(&mut conn, "HBOCUTV_v01", &first.name),
+        "AD"
+    );
     let tx_start: i32 = transcript::table
         .filter(transcript::transcript_name.eq(&first.name))
         .select(transcript::tx_start)

@@ -42,14 +42,20 @@ pub fn run(command: DatabaseCommand, ctx: &Context) -> Result<()> {
         DatabaseCommand::Compare => compare(&mut ctx.connect()?),
         DatabaseCommand::Current => {
             if let Some(revision) = migrations::alembic_revision(&mut ctx.connect()?)? {
-                let head = if revision == ELLA_HEAD_REVISION { " (head)" } else { "" };
+                let head = if revision == ELLA_HEAD_REVISION {
+                    " (head)"
+                } else {
+                    ""
+                };
                 println!("{revision}{head}");
             }
             println!();
             Ok(())
         }
         DatabaseCommand::Upgrade { revision } => {
-            ctx.audited("database", "upgrade", false, |audit| upgrade(ctx, &revision, audit))
+            ctx.audited("database", "upgrade", false, |audit| {
+                upgrade(ctx, &revision, audit)
+            })
         }
     }
 }
@@ -97,8 +103,14 @@ fn refresh_shadow_tables(ctx: &Context, force: bool, audit: &mut Audit) -> Resul
     })?;
     refresh::analyze(&mut conn)?;
     let counts = refresh::shadow_counts(&mut conn)?;
-    audit.say(format!("AnnotationShadowTranscript count: {}", counts.transcripts));
-    audit.say(format!("AnnotationShadowFrequency count: {}", counts.frequencies));
+    audit.say(format!(
+        "AnnotationShadowTranscript count: {}",
+        counts.transcripts
+    ));
+    audit.say(format!(
+        "AnnotationShadowFrequency count: {}",
+        counts.frequencies
+    ));
     audit.say("Shadow tables should now have been refreshed. ELLA can now be restarted again");
     Ok(())
 }

@@ -1,7 +1,93 @@
-//! Placeholder while the use cases land.
-use anyhow::{bail, Result};
+//! `ella-cli deposit ...`: gene panels, references, panel access for groups (cli.md §4.2).
+
+use anyhow::{bail, Context as _, Result};
+use diesel::Connection;
+use ella_db::{genepanel, usergroup};
+use ella_deposit::fixtures::references::import_references;
+use ella_deposit::genepanel::{self as panels, DepositOutcome};
+
+use crate::cli::{DepositCommand, GenepanelArgs};
 use crate::context::Context;
-/// Not wired yet.
-pub fn run(_command: crate::cli::DepositCommand, _ctx: &Context) -> Result<()> {
-    bail!("not wired yet")
+
+/// Runs one `deposit` command.
+pub fn run(command: DepositCommand, ctx: &Context) -> Result<()> {
+    match command {
+        DepositCommand::Genepanel(args) => ctx.audited("deposit", "genepanel", false, |audit| {
+            let source = match &args.folder {
+                Some(folder) => panels::source_from_folder(folder)?,
+                None => files_source(&args)?,
+            };
+            let panel = panels::read(&source)?;
+            let outcome = ctx
+                .connect()?
+                .transaction(|conn| panels::deposit(conn, &panel, args.replace))?;
+            match outcome {
+                DepositOutcome::AlreadyExists { .. } => tracing::info!("{outcome}"),
+                DepositOutcome::Deposited(_) => audit.say(outcome.to_string()),
+            }
+            Ok(())
+        }),
+        DepositCommand::References { references_json } => {
+            ctx.audited("deposit", "references", false, |audit| {
+                let text = std::fs::read_to_string(&references_json)
+                    .with_context(|| format!("cannot read {}", references_json.display()))?;
+                let counts = ctx
+                    .connect()?
+                    .transaction(|conn| import_references(conn, &text, &references_json))?;
+                tracing::info!(
+                    created = counts.created,
+                    updated = counts.updated,
+                    "references imported"
+                );
+                audit.say("References imported successfully");
+                Ok(())
+            })
+        }
+        DepositCommand::AppendGenepanelToUsergroup {
+            genepanel_name,
+            genepanel_version,
+            user_group_name,
+        } => ctx.audited("deposit", "append_genepanel_to_usergroup", false, |audit| {
+            let mut conn = ctx.connect()?;
+            conn.transaction(|conn| -> Result<()> {
+                if !genepanel::panel_exists(conn, &genepanel_name, &genepanel_version)? {
+                    bail!("Genepanel ({genepanel_name},{genepanel_version}) does not exist");
+                }
+                let Some(group) = usergroup::find_by_name(conn, &user_group_name)? else {
+                    bail!("User group {user_group_name} does not exist");
+                };
+                let panel = format!("({genepanel_name},{genepanel_version})");
+                if usergroup::has_genepanel(conn, group.id, &genepanel_name, &genepanel_version)? {
+                    audit.say(format!(
+                        "Genepanel {panel} already exists in user group {user_group_name}"
+                    ));
+                } else {
+                    usergroup::add_genepanel(conn, group.id, &genepanel_name, &genepanel_version)?;
+                    audit.say(format!(
+                        "Appended genepanel {panel} to user group {user_group_name}"
+                    ));
+                }
+                Ok(())
+            })
+        }),
+    }
+}
+
+/// The panel named by the four file options (ELLA's messages for missing paths).
+fn files_source(args: &GenepanelArgs) -> Result<panels::GenepanelSource> {
+    let Some(transcripts) = &args.transcripts_path else {
+        bail!("Missing mandatory argument: path to transcript file");
+    };
+    let Some(phenotypes) = &args.phenotypes_path else {
+        bail!("Missing mandatory argument: path to phenotypes file");
+    };
+    let (Some(name), Some(version)) = (&args.genepanel_name, &args.genepanel_version) else {
+        bail!("Missing mandatory argument: --genepanel_name and --genepanel_version (or --folder)");
+    };
+    Ok(panels::source_from_files(
+        name,
+        version,
+        transcripts,
+        phenotypes,
+    )?)
 }

@@ -20,13 +20,21 @@ pub struct Run {
 impl Run {
     /// Panics with the command's output unless it succeeded.
     pub fn assert_ok(self) -> Self {
-        assert_eq!(self.code, 0, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     /// Panics unless the command failed (exit 1) with `text` in its error output.
     pub fn assert_fails_with(self, text: &str) -> Self {
-        assert_eq!(self.code, 1, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 1,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         assert!(
             self.stderr.contains(text),
             "expected {text:?} in stderr:\n{}",
@@ -130,11 +138,25 @@ pub fn load_demo_data(db: &TestDatabase) {
         let folder = data(&format!("genepanels/{panel}"));
         ella_cli(db, &["deposit", "genepanel", "--folder", &folder]).assert_ok();
     }
-    ella_cli(db, &["users", "add_groups", &data("fixtures/usergroups.json")]).assert_ok();
+    ella_cli(
+        db,
+        &["users", "add_groups", &data("fixtures/usergroups.json")],
+    )
+    .assert_ok();
     let users = data("fixtures/users.json");
     ella_cli(db, &["users", "add_many", "--keep-passwords", &users]).assert_ok();
     let filterconfigs = data("fixtures/filterconfigs.json");
-    ella_cli(db, &["--reason", "demo", "filterconfigs", "update", &filterconfigs]).assert_ok();
+    ella_cli(
+        db,
+        &[
+            "--reason",
+            "demo",
+            "filterconfigs",
+            "update",
+            &filterconfigs,
+        ],
+    )
+    .assert_ok();
     let references = data("fixtures/references.json");
     ella_cli(db, &["deposit", "references", &references]).assert_ok();
 }

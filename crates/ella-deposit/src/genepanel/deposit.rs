@@ -10,9 +10,7 @@ use std::hash::Hash;
 
 use diesel::PgConnection;
 use ella_db::enums::TranscriptType;
-use ella_db::genepanel::{
-    self as queries, NewGene, NewPhenotype, NewTranscript, PanelPhenotype, PanelTranscript,
-};
+use ella_db::genepanel::{self as queries, NewGene, NewPhenotype, NewTranscript, TranscriptLink};
 
 use super::{Genepanel, PhenotypeRecord, TranscriptRecord};
 use crate::{Error, Result};
@@ -116,9 +114,9 @@ pub fn deposit(
     } else {
         queries::insert_official_panel(conn, name, version, GENOME_REFERENCE)?;
     }
-    eprintln!("checks {:?}", t0.elapsed());
+    let t1 = t0.elapsed();
     queries::upsert_genes(conn, &genes)?;
-    eprintln!("genes {:?}", t0.elapsed());
+    let t2 = t0.elapsed();
     tracing::info!(
         "GENES: Created {}, reused {genes_reused}",
         genes.len() - genes_reused
@@ -129,9 +127,14 @@ pub fn deposit(
         transcripts.created,
         transcripts.reused
     );
-    eprintln!("tx {:?}", t0.elapsed());
+    let t3 = t0.elapsed();
     let phenotypes = store_phenotypes(conn, panel, replace)?;
-    eprintln!("ph {:?}", t0.elapsed());
+    eprintln!(
+        "TIMES checks {t1:?} genes {:?} tx {:?} ph {:?}",
+        t2 - t1,
+        t3 - t2,
+        t0.elapsed() - t3
+    );
     tracing::info!(
         "PHENOTYPES: Created {}, reused {}",
         phenotypes.created,
@@ -265,18 +268,16 @@ fn store_transcripts(conn: &mut PgConnection, panel: &Genepanel, replace: bool) 
             Ok(queries::insert_transcripts(conn, &rows, replace)?)
         },
     )?;
-    let links: Vec<PanelTranscript<'_>> = panel
+    let links: Vec<TranscriptLink<'_>> = panel
         .transcripts
         .iter()
         .zip(ids)
-        .map(|(record, transcript_id)| PanelTranscript {
-            genepanel_name: &panel.name,
-            genepanel_version: &panel.version,
+        .map(|(record, transcript_id)| TranscriptLink {
             transcript_id,
             inheritance: &record.inheritance,
         })
         .collect();
-    queries::link_transcripts(conn, &links)?;
+    queries::link_transcripts(conn, &panel.name, &panel.version, &links)?;
     Ok(stored)
 }
 
@@ -340,14 +341,6 @@ fn store_phenotypes(conn: &mut PgConnection, panel: &Genepanel, replace: bool) -
             .map(identified)
             .collect())
     })?;
-    let links: Vec<PanelPhenotype<'_>> = ids
-        .into_iter()
-        .map(|phenotype_id| PanelPhenotype {
-            genepanel_name: &panel.name,
-            genepanel_version: &panel.version,
-            phenotype_id,
-        })
-        .collect();
-    queries::link_phenotypes(conn, &links)?;
+    queries::link_phenotypes(conn, &panel.name, &panel.version, &ids)?;
     Ok(stored)
 }
