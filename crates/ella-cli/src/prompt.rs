@@ -52,7 +52,7 @@ impl Prompter {
 
     /// A `CONFIRM` question of the `database` commands (`prompt` includes ELLA's "Type
     /// 'CONFIRM' to confirm."), skipped by `-f`.
-    pub fn confirm_word(&self, prompt: &str, force: bool) -> Result<bool> {
+    pub fn confirm_word(prompt: &str, force: bool) -> Result<bool> {
         if force {
             return Ok(true);
         }

@@ -1,5 +1,7 @@
 //! ELLA's box tables (cli.md §4.4): columns as wide as their widest cell, `| a | b | ` rows.
 
+use std::fmt::Write as _;
+
 /// Renders `rows` under `headers` in ELLA's box layout.
 pub fn box_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let widths: Vec<usize> = headers
@@ -17,7 +19,7 @@ pub fn box_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let line = |cells: &mut dyn Iterator<Item = &str>| {
         let mut text = String::from("| ");
         for (cell, width) in cells.zip(&widths) {
-            text.push_str(&format!("{cell:<width$} | "));
+            let _ = write!(text, "{cell:<width$} | ");
         }
         text
     };

@@ -1,42 +1,47 @@
 //! Gene panels and the genes, transcripts and phenotypes they link (datamodel.md §3.2): the
 //! queries of the gene panel deposit (import.md §11.3).
 //!
-//! Every function works on whole batches (`= ANY(...)` look-ups, multi-row inserts with
-//! `RETURNING`), because a panel such as Mendeliome has thousands of rows and one round trip per
-//! row would dominate the deposit time.
+//! Every function works on whole batches, because a panel such as Mendeliome has thousands of
+//! rows and one round trip per row would dominate the deposit time. Look-ups use `= ANY($1)`.
+//! Inserts select from `unnest`ed column arrays: one bind parameter per column instead of one per
+//! value, which PostgreSQL parses and plans measurably faster than a multi-row `VALUES` list. Only
+//! transcripts, whose exon columns are arrays themselves, use `VALUES`.
 
 use chrono::Utc;
 use diesel::dsl::exists;
 use diesel::pg::upsert::excluded;
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Int4, Text};
+use diesel::sql_types::{Array, Int4, Nullable, Text};
 
 use crate::enums::TranscriptType;
 use crate::links::{genepanel_phenotype, genepanel_transcript};
 use crate::schema::{gene, genepanel, phenotype, transcript};
 use crate::Result;
 
-/// The most bind parameters one statement may have (the protocol counts them in 16 bits).
-const MAX_BIND_PARAMETERS: usize = 65_535;
+/// Transcripts per `INSERT`: the protocol allows 65535 bind parameters per statement, and a
+/// transcript row binds 13.
+const TRANSCRIPTS_PER_STATEMENT: usize = 65_535 / 13;
 
 #[diesel::declare_sql_function]
 extern "SQL" {
     /// SQL `lower(text)`: gene symbols are unique case-insensitively (`ix_gene_hgnc_symbol`).
     fn lower(text: Text) -> Text;
-    /// SQL `unnest(int[])`: one row per element.
+
+    /// SQL `unnest(integer[])`: one row per element.
     #[sql_name = "unnest"]
     fn unnest_integers(values: Array<Int4>) -> Int4;
+
+    /// SQL `unnest(integer[])` of an array with nulls.
+    #[sql_name = "unnest"]
+    fn unnest_nullable_integers(values: Array<Nullable<Int4>>) -> Nullable<Int4>;
+
     /// SQL `unnest(text[])`: one row per element.
     #[sql_name = "unnest"]
     fn unnest_texts(values: Array<Text>) -> Text;
-    /// SQL `unnest(int[])` of an array with nulls.
-    #[sql_name = "unnest"]
-    fn unnest_nullable_integers(values: Array<diesel::sql_types::Nullable<Int4>>) -> diesel::sql_types::Nullable<Int4>;
 }
 
 /// A gene to insert, or whose symbol to overwrite.
-#[derive(Debug, Clone, Copy, Insertable)]
-#[diesel(table_name = gene)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewGene<'a> {
     /// HGNC id (the primary key).
     pub hgnc_id: i32,
@@ -78,8 +83,7 @@ pub struct NewTranscript<'a> {
 }
 
 /// A phenotype row as the deposit writes it.
-#[derive(Debug, Clone, Copy, Insertable)]
-#[diesel(table_name = phenotype)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewPhenotype<'a> {
     /// HGNC id of the gene.
     pub gene_id: i32,
@@ -106,7 +110,7 @@ pub struct PhenotypeKey {
 }
 
 /// A transcript of a panel, with the inheritance of its gene in that panel.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TranscriptLink<'a> {
     /// The transcript.
     pub transcript_id: i32,
@@ -114,17 +118,9 @@ pub struct TranscriptLink<'a> {
     pub inheritance: &'a str,
 }
 
-/// How many rows of `columns` bind parameters fit in one statement.
-fn rows_per_statement(columns: usize) -> usize {
-    MAX_BIND_PARAMETERS / columns
-}
-
 /// Whether the panel `(name, version)` exists.
 pub fn panel_exists(conn: &mut PgConnection, name: &str, version: &str) -> Result<bool> {
-    let found = diesel::select(exists(
-        genepanel::table.filter(genepanel::name.eq(name).and(genepanel::version.eq(version))),
-    ))
-    .get_result(conn)?;
+    let found = diesel::select(exists(genepanel::table.find((name, version)))).get_result(conn)?;
     Ok(found)
 }
 
@@ -190,7 +186,7 @@ pub fn existing_gene_ids(conn: &mut PgConnection, hgnc_ids: &[i32]) -> Result<Ve
     Ok(ids)
 }
 
-/// Genes `(hgnc_id, hgnc_symbol)` whose symbol equals one of `lowercase_symbols` ignoring case.
+/// Genes `(hgnc_id, hgnc_symbol)` whose lower-cased symbol is one of `lowercase_symbols`.
 pub fn genes_by_symbol(
     conn: &mut PgConnection,
     lowercase_symbols: &[String],
@@ -204,14 +200,20 @@ pub fn genes_by_symbol(
 
 /// Inserts the genes; a gene that exists gets the given symbol (ELLA always overwrites it).
 pub fn upsert_genes(conn: &mut PgConnection, genes: &[NewGene<'_>]) -> Result<()> {
-    for chunk in genes.chunks(rows_per_statement(2)) {
-        diesel::insert_into(gene::table)
-            .values(chunk)
-            .on_conflict(gene::hgnc_id)
-            .do_update()
-            .set(gene::hgnc_symbol.eq(excluded(gene::hgnc_symbol)))
-            .execute(conn)?;
-    }
+    let (ids, symbols): (Vec<i32>, Vec<&str>) = genes
+        .iter()
+        .map(|gene| (gene.hgnc_id, gene.hgnc_symbol))
+        .unzip();
+    diesel::insert_into(gene::table)
+        .values(diesel::select((
+            unnest_integers(ids),
+            unnest_texts(symbols),
+        )))
+        .into_columns((gene::hgnc_id, gene::hgnc_symbol))
+        .on_conflict(gene::hgnc_id)
+        .do_update()
+        .set(gene::hgnc_symbol.eq(excluded(gene::hgnc_symbol)))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -235,7 +237,7 @@ pub fn insert_transcripts(
 ) -> Result<Vec<(String, i32)>> {
     let returning = (transcript::transcript_name, transcript::id);
     let mut written = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(rows_per_statement(13)) {
+    for chunk in rows.chunks(TRANSCRIPTS_PER_STATEMENT) {
         let insert = diesel::insert_into(transcript::table).values(chunk);
         let ids: Vec<(String, i32)> = if overwrite {
             insert
@@ -283,29 +285,41 @@ pub fn insert_phenotypes(
     rows: &[NewPhenotype<'_>],
     overwrite: bool,
 ) -> Result<Vec<PhenotypeKey>> {
-    let g: Vec<i32> = rows.iter().map(|r| r.gene_id).collect();
-    let d: Vec<&str> = rows.iter().map(|r| r.description).collect();
-    let i: Vec<&str> = rows.iter().map(|r| r.inheritance).collect();
-    let o: Vec<Option<i32>> = rows.iter().map(|r| r.omim_id).collect();
+    let gene_ids: Vec<i32> = rows.iter().map(|row| row.gene_id).collect();
+    let descriptions: Vec<&str> = rows.iter().map(|row| row.description).collect();
+    let inheritances: Vec<&str> = rows.iter().map(|row| row.inheritance).collect();
+    let omim_ids: Vec<Option<i32>> = rows.iter().map(|row| row.omim_id).collect();
     let insert = diesel::insert_into(phenotype::table)
-        .values(diesel::select((unnest_integers(g), unnest_texts(d), unnest_texts(i), unnest_nullable_integers(o))))
-        .into_columns((phenotype::gene_id, phenotype::description, phenotype::inheritance, phenotype::omim_id));
-    let keys: Vec<PhenotypeKey> = if overwrite {
+        .values(diesel::select((
+            unnest_integers(gene_ids),
+            unnest_texts(descriptions),
+            unnest_texts(inheritances),
+            unnest_nullable_integers(omim_ids),
+        )))
+        .into_columns((
+            phenotype::gene_id,
+            phenotype::description,
+            phenotype::inheritance,
+            phenotype::omim_id,
+        ));
+    let keys = if overwrite {
         insert
-            .on_conflict((phenotype::gene_id, phenotype::description, phenotype::inheritance))
+            .on_conflict((
+                phenotype::gene_id,
+                phenotype::description,
+                phenotype::inheritance,
+            ))
             .do_update()
             .set(phenotype::omim_id.eq(excluded(phenotype::omim_id)))
             .returning(PhenotypeKey::as_returning())
             .get_results(conn)?
     } else {
-        insert.returning(PhenotypeKey::as_returning()).get_results(conn)?
+        insert
+            .returning(PhenotypeKey::as_returning())
+            .get_results(conn)?
     };
     Ok(keys)
 }
-
-// The links are inserted from `unnest`ed arrays rather than as multi-row VALUES: one bind
-// parameter per column instead of one per value, which PostgreSQL handles measurably faster for a
-// panel of thousands of rows.
 
 /// Links the transcripts to the panel.
 pub fn link_transcripts(

@@ -5,32 +5,78 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use diesel::prelude::*;
+use ella_db::enums::TranscriptType;
 use ella_db::links::{genepanel_phenotype, genepanel_transcript};
 use ella_db::schema::{gene, genepanel as genepanel_table, phenotype, transcript};
-use ella_deposit::genepanel::{self, DepositOutcome, DepositSummary, Genepanel, GenepanelSource};
+use ella_deposit::genepanel::{
+    self, DepositOutcome, DepositSummary, Genepanel, GenepanelSource, TranscriptRecord,
+};
 use ella_deposit::Error;
 use ella_test_support::{testdata, TestDatabase};
 
 const PANELS: [&str; 4] = ["HBOC_v01", "HBOCUTV_v01", "Ciliopati_v05", "Mendeliome_v01"];
 
-/// Row counts of gene, transcript, phenotype, genepanel, genepanel_transcript, genepanel_phenotype.
+/// Row counts of `gene`, `transcript`, `phenotype`, `genepanel`, `genepanel_transcript` and
+/// `genepanel_phenotype`.
 type Counts = [i64; 6];
 
 /// What ELLA v1.17 has after depositing the four test panels.
 const ELLA_COUNTS: Counts = [3549, 3603, 5186, 4, 3742, 5410];
 
 fn counts(conn: &mut PgConnection) -> Counts {
+    let count = |query: Result<i64, diesel::result::Error>| query.expect("count rows");
     [
-        gene::table.count().get_result(conn).unwrap(),
-        transcript::table.count().get_result(conn).unwrap(),
-        phenotype::table.count().get_result(conn).unwrap(),
-        genepanel_table::table.count().get_result(conn).unwrap(),
-        genepanel_transcript::table
-            .count()
-            .get_result(conn)
-            .unwrap(),
-        genepanel_phenotype::table.count().get_result(conn).unwrap(),
+        count(gene::table.count().get_result(conn)),
+        count(transcript::table.count().get_result(conn)),
+        count(phenotype::table.count().get_result(conn)),
+        count(genepanel_table::table.count().get_result(conn)),
+        count(genepanel_transcript::table.count().get_result(conn)),
+        count(genepanel_phenotype::table.count().get_result(conn)),
     ]
+}
+
+/// The columns of a stored transcript that the tests check.
+#[derive(Debug, PartialEq, Queryable, Selectable)]
+#[diesel(table_name = transcript, check_for_backend(diesel::pg::Pg))]
+struct StoredTranscript {
+    #[diesel(select_expression = gene::hgnc_symbol)]
+    hgnc_symbol: String,
+    #[diesel(column_name = type_)]
+    kind: TranscriptType,
+    genome_reference: String,
+    chromosome: String,
+    tx_start: i32,
+    tx_end: i32,
+    strand: String,
+    cds_start: Option<i32>,
+    cds_end: Option<i32>,
+    exon_starts: Vec<Option<i32>>,
+    exon_ends: Vec<Option<i32>>,
+    tags: Option<Vec<Option<String>>>,
+}
+
+impl StoredTranscript {
+    /// What the deposit should store for `record`.
+    fn expected(record: &TranscriptRecord) -> Self {
+        let nullable = |values: &[i32]| values.iter().copied().map(Some).collect();
+        Self {
+            hgnc_symbol: record.hgnc_symbol.clone(),
+            kind: TranscriptType::RefSeq,
+            genome_reference: "GRCh37".into(),
+            chromosome: record.chromosome.clone(),
+            tx_start: record.tx_start,
+            tx_end: record.tx_end,
+            strand: record.strand.clone(),
+            cds_start: record.cds_start,
+            cds_end: record.cds_end,
+            exon_starts: nullable(&record.exon_starts),
+            exon_ends: nullable(&record.exon_ends),
+            tags: record
+                .tags
+                .as_ref()
+                .map(|tags| tags.iter().cloned().map(Some).collect()),
+        }
+    }
 }
 
 fn folder(panel: &str) -> PathBuf {
@@ -39,7 +85,7 @@ fn folder(panel: &str) -> PathBuf {
 
 /// The panel's legacy files (`.transcripts.csv`, `.phenotypes.csv`).
 fn legacy_source(panel: &str) -> GenepanelSource {
-    let (name, version) = panel.split_once('_').unwrap();
+    let (name, version) = panel.split_once('_').expect("<name>_<version>");
     let file = |suffix: &str| folder(panel).join(format!("{panel}{suffix}"));
     genepanel::source_from_files(
         name,
@@ -47,11 +93,12 @@ fn legacy_source(panel: &str) -> GenepanelSource {
         &file(".transcripts.csv"),
         &file(".phenotypes.csv"),
     )
-    .unwrap()
+    .expect("legacy source")
 }
 
 fn current(panel: &str) -> Genepanel {
-    genepanel::read(&genepanel::source_from_folder(&folder(panel)).unwrap()).unwrap()
+    let source = genepanel::source_from_folder(&folder(panel)).expect("panel folder");
+    genepanel::read(&source).expect("valid panel")
 }
 
 /// Deposits in a transaction of its own, as the command does.
@@ -72,7 +119,7 @@ fn deposited(outcome: DepositOutcome) -> DepositSummary {
 
 /// Inheritance of transcript `transcript_name` in panel `panel` (`<name>_<version>`).
 fn panel_inheritance(conn: &mut PgConnection, panel: &str, transcript_name: &str) -> String {
-    let (name, version) = panel.split_once('_').unwrap();
+    let (name, version) = panel.split_once('_').expect("<name>_<version>");
     genepanel_transcript::table
         .inner_join(transcript::table)
         .filter(genepanel_transcript::genepanel_name.eq(name))
@@ -80,7 +127,7 @@ fn panel_inheritance(conn: &mut PgConnection, panel: &str, transcript_name: &str
         .filter(transcript::transcript_name.eq(transcript_name))
         .select(genepanel_transcript::inheritance)
         .first(conn)
-        .unwrap()
+        .expect("transcript in panel")
 }
 
 #[test]
@@ -101,51 +148,22 @@ fn current_panels_give_ellas_counts() {
     }
     assert_eq!(counts(&mut conn), ELLA_COUNTS);
 
-    let brca2: (
-        String,
-        String,
-        i32,
-        i32,
-        String,
-        Option<i32>,
-        Vec<Option<i32>>,
-        Option<Vec<Option<String>>>,
-    ) = transcript::table
+    let hboc = current("HBOC_v01");
+    let brca2 = &hboc.transcripts[1];
+    let stored: StoredTranscript = transcript::table
         .inner_join(gene::table)
-        .filter(transcript::transcript_name.eq("NM_000059.3"))
-        .select((
-            gene::hgnc_symbol,
-            transcript::chromosome,
-            transcript::tx_start,
-            transcript::tx_end,
-            transcript::strand,
-            transcript::cds_start,
-            transcript::exon_starts,
-            transcript::tags,
-        ))
+        .filter(transcript::transcript_name.eq(&brca2.name))
+        .select(StoredTranscript::as_select())
         .first(&mut conn)
         .unwrap();
+    assert_eq!(stored, StoredTranscript::expected(brca2));
     assert_eq!(
         (
-            &*brca2.0,
-            &*brca2.1,
-            brca2.2,
-            brca2.3,
-            &*brca2.4,
-            brca2.5,
-            brca2.6.len(),
-            brca2.7
+            stored.hgnc_symbol.as_str(),
+            stored.tx_start,
+            stored.exon_starts.len()
         ),
-        (
-            "BRCA2",
-            "13",
-            32_889_616,
-            32_973_809,
-            "+",
-            Some(32_890_597),
-            27,
-            None
-        )
+        ("BRCA2", 32_889_616, 27)
     );
     let panels: Vec<(String, String, bool)> = genepanel_table::table
         .select((
@@ -303,13 +321,14 @@ fn another_panel_reuses_rows_and_overwrites_only_gene_symbols() {
 /// A panel folder `X_v1` with the given transcripts file and HBOC's phenotypes.
 fn panel_folder(dir: &Path, transcripts: &str) -> PathBuf {
     let folder = dir.join("X_v1");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("X_v1_genes_transcripts.tsv"), transcripts).unwrap();
+    std::fs::create_dir(&folder).expect("create panel folder");
+    std::fs::write(folder.join("X_v1_genes_transcripts.tsv"), transcripts)
+        .expect("write transcripts");
     std::fs::copy(
         folder_file("HBOC_v01", "_phenotypes.tsv"),
         folder.join("X_v1_phenotypes.tsv"),
     )
-    .unwrap();
+    .expect("copy phenotypes");
     folder
 }
 

@@ -21,7 +21,7 @@ const DEFAULT_SERVER_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 pub const TEST_DATABASE_PREFIX: &str = "ella_test_";
 
 /// Lock id that serialises template creation across test processes.
-const TEMPLATE_LOCK_ID: i64 = 0x0e11a_7e57;
+const TEMPLATE_LOCK_ID: i64 = 0x0e11_a7e5;
 
 /// The repository root (where `testdata/` and `migrations/` live).
 pub fn repo_root() -> PathBuf {
@@ -93,15 +93,16 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+#[derive(QueryableByName)]
+struct Exists {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    exists: bool,
+}
+
 fn ensure_template(server: &mut PgConnection, name: &str) {
     server
         .batch_execute(&format!("SELECT pg_advisory_lock({TEMPLATE_LOCK_ID})"))
         .expect("advisory lock");
-    #[derive(QueryableByName)]
-    struct Exists {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        exists: bool,
-    }
     let exists: Exists =
         diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
             .bind::<diesel::sql_types::Text, _>(name)

@@ -8,6 +8,7 @@ use ella_db::refresh;
 use crate::audit::Audit;
 use crate::cli::DatabaseCommand;
 use crate::context::Context;
+use crate::prompt::Prompter;
 
 /// Runs one `database` command.
 pub fn run(command: DatabaseCommand, ctx: &Context) -> Result<()> {
@@ -65,7 +66,7 @@ fn confirm_wipe(ctx: &Context, force: bool) -> Result<()> {
         "THIS WILL WIPE OUT {} COMPLETELY! \nAre you sure you want to proceed? Type 'CONFIRM' to confirm.\n",
         ctx.db_url
     );
-    if !ctx.prompter.confirm_word(&prompt, force)? {
+    if !Prompter::confirm_word(&prompt, force)? {
         println!("Lacking confirmation, aborting...");
         bail!("Lacking confirmation, aborting...");
     }
@@ -93,7 +94,7 @@ fn refresh_shadow_tables(ctx: &Context, force: bool, audit: &mut Audit) -> Resul
         audit.say("Done!");
         let prompt = "Ready to replace existing shadow tables. Make sure ELLA is not running \
                       before continuing.\nType 'CONFIRM' to confirm.\n";
-        if !ctx.prompter.confirm_word(prompt, force)? {
+        if !Prompter::confirm_word(prompt, force)? {
             audit.say("Lacking confirmation, aborting...");
             bail!("Lacking confirmation, aborting...");
         }

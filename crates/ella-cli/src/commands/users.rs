@@ -76,7 +76,9 @@ pub fn run(command: UsersCommand, ctx: &Context) -> Result<()> {
             let messages = ctx
                 .connect()?
                 .transaction(|conn| import_usergroups(conn, &fixture, &names, &ctx.config))?;
-            messages.into_iter().for_each(|message| audit.say(message));
+            for message in messages {
+                audit.say(message);
+            }
             Ok(())
         }),
         UsersCommand::ResetPassword { username } => {
@@ -136,7 +138,9 @@ fn in_transaction_unless_dry(
         messages.push(success.to_owned());
         messages
     };
-    messages.into_iter().for_each(|message| audit.say(message));
+    for message in messages {
+        audit.say(message);
+    }
     Ok(())
 }
 

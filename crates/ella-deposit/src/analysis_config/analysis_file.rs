@@ -63,6 +63,13 @@ fn default_technology() -> String {
 pub(super) fn read(file: &Path) -> Result<AnalysisConfig> {
     let text = fs::read_to_string(file).map_err(io_error(file))?;
     let document: Value = serde_json::from_str(&text).map_err(|error| json_error(file, &error))?;
+    if !document.is_object() {
+        return Err(Error::Parse {
+            path: file.to_owned(),
+            line: None,
+            message: "expected a JSON object".to_owned(),
+        });
+    }
     if document.get("params").is_some() {
         legacy::read(file, &document)
     } else {
@@ -215,7 +222,7 @@ mod tests {
                 "Unable to find file at",
             ),
             ("{\n\"name\": \n}".to_owned(), "line 3"),
-            ("[]".to_owned(), "invalid type: sequence"),
+            ("[]".to_owned(), "expected a JSON object"),
         ] {
             let error = error_of(&body);
             assert!(error.contains(expected), "{body}: {error}");

@@ -19,11 +19,11 @@ pub(super) fn folder_of(file: &Path) -> &Path {
     file.parent().unwrap_or(Path::new("/"))
 }
 
-/// The files under `folder`, recursively and sorted by path, whose name satisfies `wanted`.
+/// The files under `folder`, recursively and sorted by path, whose file name satisfies `wanted`.
 ///
 /// Like Python's `Path.rglob`, which ELLA uses, the search does not descend into symbolic links
 /// to folders, but linked files are found.
-pub(super) fn find(folder: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+pub(super) fn find(folder: &Path, wanted: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![folder.to_owned()];
     while let Some(dir) = pending.pop() {
@@ -32,7 +32,7 @@ pub(super) fn find(folder: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<P
             let path = entry.path();
             if entry.file_type().map_err(io_error(&path))?.is_dir() {
                 pending.push(path);
-            } else if entry.file_name().to_str().is_some_and(wanted) && path.is_file() {
+            } else if wanted(Path::new(&entry.file_name())) && path.is_file() {
                 found.push(path);
             }
         }
@@ -41,18 +41,24 @@ pub(super) fn find(folder: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<P
     Ok(found)
 }
 
-/// Whether `path` names a VCF: `.vcf` or `.vcf.gz`. As with Python's suffixes, the leading dot of
-/// a hidden file does not start a suffix.
+/// Whether `path` ends with `.<extension>` (case-sensitive, as in ELLA). As with Python's
+/// suffixes, the leading dot of a hidden file does not start an extension.
+pub(super) fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension() == Some(OsStr::new(extension))
+}
+
+/// Whether `path` names a VCF: `.vcf` or `.vcf.gz`.
 pub(super) fn is_vcf(path: &Path) -> bool {
-    path.file_name()
-        .and_then(OsStr::to_str)
-        .map(|name| name.trim_start_matches('.'))
-        .is_some_and(|name| name.ends_with(".vcf") || name.ends_with(".vcf.gz"))
+    has_extension(path, "vcf")
+        || (has_extension(path, "gz")
+            && path
+                .file_stem()
+                .is_some_and(|stem| has_extension(Path::new(stem), "vcf")))
 }
 
 /// The VCFs under `folder`, sorted by path; a folder without any is refused.
 pub(super) fn vcfs(folder: &Path) -> Result<Vec<PathBuf>> {
-    let vcfs = find(folder, &|name| is_vcf(Path::new(name)))?;
+    let vcfs = find(folder, &is_vcf)?;
     if vcfs.is_empty() {
         return Err(Error::Invalid(format!(
             "Unable to find vcf file in folder: {}",
@@ -111,8 +117,8 @@ mod tests {
             .into_iter()
             .map(|path| path.strip_prefix(dir.path()).unwrap().to_owned())
             .collect();
-        // Component-wise order, as Python sorts paths: `b/a.vcf` after `b-x.vcf`.
-        let expected: Vec<PathBuf> = ["a.vcf.gz", "b-x.vcf", "b/a.vcf"]
+        // Component-wise order, as Python sorts paths: `b/a.vcf` before `b-x.vcf`.
+        let expected: Vec<PathBuf> = ["a.vcf.gz", "b/a.vcf", "b-x.vcf"]
             .into_iter()
             .map(PathBuf::from)
             .collect();

@@ -17,7 +17,7 @@ pub(super) fn load(path: &Path) -> Result<AnalysisConfig> {
         from_folder(&path)
     } else if files::is_vcf(&path) {
         from_vcf(&path)
-    } else if path.extension() == Some(OsStr::new("analysis")) {
+    } else if files::has_extension(&path, "analysis") {
         with_texts(analysis_file::read(&path)?, folder_of(&path))
     } else {
         Err(Error::Invalid(format!(
@@ -30,7 +30,7 @@ pub(super) fn load(path: &Path) -> Result<AnalysisConfig> {
 
 /// A folder with at most one `.analysis` file, searched recursively (§2).
 fn from_folder(folder: &Path) -> Result<AnalysisConfig> {
-    let analysis_files = files::find(folder, &|name| name.ends_with(".analysis"))?;
+    let analysis_files = files::find(folder, &|name| files::has_extension(name, "analysis"))?;
     let config = match &analysis_files[..] {
         [] => from_folder_name(folder)?,
         // ELLA looks for the file found in a subfolder directly in the folder, and fails; here it
@@ -60,7 +60,7 @@ fn from_folder(folder: &Path) -> Result<AnalysisConfig> {
 /// first dot (`sample.HBOC_v01.vcf` pairs with `sample.ped`).
 fn from_folder_name(folder: &Path) -> Result<AnalysisConfig> {
     let name = parsed_name(folder, parse_folder_name)?;
-    let peds = files::find(folder, &|name| name.ends_with(".ped"))?;
+    let peds = files::find(folder, &|name| files::has_extension(name, "ped"))?;
     let data = files::vcfs(folder)?
         .iter()
         .map(|vcf| {

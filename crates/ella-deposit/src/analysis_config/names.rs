@@ -68,7 +68,11 @@ mod tests {
     }
 
     fn expected(analysis: &str, panel: &str, version: &str) -> Option<[String; 3]> {
-        Some([analysis.to_owned(), panel.to_owned(), version.to_owned()])
+        parts(Some(ParsedName {
+            analysis_name: analysis.to_owned(),
+            genepanel_name: panel.to_owned(),
+            genepanel_version: version.to_owned(),
+        }))
     }
 
     #[test]

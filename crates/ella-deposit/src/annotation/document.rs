@@ -42,11 +42,18 @@ impl Target {
                 ))
             }
         };
-        Ok(Self { path: target.split('.').map(str::to_owned).collect(), mode })
+        Ok(Self {
+            path: target.split('.').map(str::to_owned).collect(),
+            mode,
+        })
     }
 
     /// Places `value` in `document`, creating intermediate objects.
-    pub(crate) fn place(&self, document: &mut Map<String, Value>, value: Value) -> Result<(), String> {
+    pub(crate) fn place(
+        &self,
+        document: &mut Map<String, Value>,
+        value: Value,
+    ) -> Result<(), String> {
         let (leaf, parents) = self.path.split_last().ok_or("Empty target path")?;
         let mut object = document;
         for part in parents {
@@ -71,9 +78,12 @@ impl Target {
                 Ok(())
             }
             (TargetMode::Merge, Some(Value::Object(existing)), value) => merge(existing, value),
-            (TargetMode::Extend | TargetMode::Append | TargetMode::Merge, Some(existing), _) => Err(
-                format!("Type mismatch: cannot {:?} the existing value {existing}", self.mode),
-            ),
+            (TargetMode::Extend | TargetMode::Append | TargetMode::Merge, Some(existing), _) => {
+                Err(format!(
+                    "Type mismatch: cannot {:?} the existing value {existing}",
+                    self.mode
+                ))
+            }
             (TargetMode::Append, None, value) => {
                 object.insert(leaf.clone(), Value::Array(vec![value]));
                 Ok(())
@@ -99,7 +109,9 @@ fn merge(destination: &mut Map<String, Value>, source: Value) -> Result<(), Stri
     };
     for (key, value) in source {
         match (destination.get_mut(&key), value) {
-            (Some(Value::Object(nested)), Value::Object(value)) => merge(nested, Value::Object(value))?,
+            (Some(Value::Object(nested)), Value::Object(value)) => {
+                merge(nested, Value::Object(value))?;
+            }
             (_, value) => {
                 destination.insert(key, value);
             }
@@ -115,7 +127,10 @@ pub(crate) fn finish(document: &mut Map<String, Value>) -> Result<(), String> {
         let references = references
             .as_array_mut()
             .ok_or("'references' is not a list")?;
-        if let Some(reference) = references.iter().find(|reference| reference["pubmed_id"].as_i64().is_none()) {
+        if let Some(reference) = references
+            .iter()
+            .find(|reference| reference["pubmed_id"].as_i64().is_none())
+        {
             return Err(format!("Reference without integer pubmed_id: {reference}"));
         }
         references.sort_by_key(|reference| reference["pubmed_id"].as_i64());
@@ -131,22 +146,57 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn place(document: &mut Map<String, Value>, target: &str, mode: &str, value: Value) -> Result<(), String> {
+    fn place(
+        document: &mut Map<String, Value>,
+        target: &str,
+        mode: &str,
+        value: Value,
+    ) -> Result<(), String> {
         Target::new(target, mode).unwrap().place(document, value)
     }
 
-    fn object(value: Value) -> Map<String, Value> {
+    fn object(value: &Value) -> Map<String, Value> {
         value.as_object().unwrap().clone()
     }
 
     #[test]
     fn insert_creates_the_path_and_refuses_overwrites() {
         let mut document = Map::new();
-        place(&mut document, "frequencies.GNOMAD.count.G", "insert", json!(1)).unwrap();
-        place(&mut document, "frequencies.GNOMAD.hemi.G", "insert", Value::Null).unwrap();
-        assert_eq!(Value::Object(document.clone()), json!({"frequencies": {"GNOMAD": {"count": {"G": 1}, "hemi": {"G": null}}}}));
-        assert!(place(&mut document, "frequencies.GNOMAD.count.G", "insert", json!(2)).is_err());
-        assert!(place(&mut document, "frequencies.GNOMAD.count.G.x", "insert", json!(2)).is_err(), "not an object");
+        place(
+            &mut document,
+            "frequencies.GNOMAD.count.G",
+            "insert",
+            json!(1),
+        )
+        .unwrap();
+        place(
+            &mut document,
+            "frequencies.GNOMAD.hemi.G",
+            "insert",
+            Value::Null,
+        )
+        .unwrap();
+        assert_eq!(
+            Value::Object(document.clone()),
+            json!({"frequencies": {"GNOMAD": {"count": {"G": 1}, "hemi": {"G": null}}}})
+        );
+        assert!(place(
+            &mut document,
+            "frequencies.GNOMAD.count.G",
+            "insert",
+            json!(2)
+        )
+        .is_err());
+        assert!(
+            place(
+                &mut document,
+                "frequencies.GNOMAD.count.G.x",
+                "insert",
+                json!(2)
+            )
+            .is_err(),
+            "not an object"
+        );
     }
 
     #[test]
@@ -173,9 +223,18 @@ mod tests {
 
     #[test]
     fn merge_is_recursive() {
-        let mut document = object(json!({"x": {"a": {"b": 1, "c": 2}, "d": 3}}));
-        place(&mut document, "x", "merge", json!({"a": {"c": 4, "e": 5}, "d": {"f": 6}})).unwrap();
-        assert_eq!(document["x"], json!({"a": {"b": 1, "c": 4, "e": 5}, "d": {"f": 6}}));
+        let mut document = object(&json!({"x": {"a": {"b": 1, "c": 2}, "d": 3}}));
+        place(
+            &mut document,
+            "x",
+            "merge",
+            json!({"a": {"c": 4, "e": 5}, "d": {"f": 6}}),
+        )
+        .unwrap();
+        assert_eq!(
+            document["x"],
+            json!({"a": {"b": 1, "c": 4, "e": 5}, "d": {"f": 6}})
+        );
         place(&mut document, "x", "merge", json!(null)).unwrap();
         assert!(place(&mut document, "x", "merge", json!([1])).is_err());
         place(&mut document, "y", "merge", json!(7)).unwrap();
@@ -192,22 +251,27 @@ mod tests {
 
     #[test]
     fn references_are_sorted_stably() {
-        let mut document = object(json!({"references": [
+        let mut document = object(&json!({"references": [
             {"pubmed_id": 3, "source": "HGMD"}, {"pubmed_id": 1, "source": "CLINVAR"},
             {"pubmed_id": 3, "source": "CLINVAR"}, {"pubmed_id": 2, "source": "HGMD"}
         ]}));
         finish(&mut document).unwrap();
-        assert_eq!(document["references"], json!([
-            {"pubmed_id": 1, "source": "CLINVAR"}, {"pubmed_id": 2, "source": "HGMD"},
-            {"pubmed_id": 3, "source": "HGMD"}, {"pubmed_id": 3, "source": "CLINVAR"}
-        ]));
-        let mut bad = object(json!({"references": [{"source": "x"}]}));
+        assert_eq!(
+            document["references"],
+            json!([
+                {"pubmed_id": 1, "source": "CLINVAR"}, {"pubmed_id": 2, "source": "HGMD"},
+                {"pubmed_id": 3, "source": "HGMD"}, {"pubmed_id": 3, "source": "CLINVAR"}
+            ])
+        );
+        let mut bad = object(&json!({"references": [{"source": "x"}]}));
         assert!(finish(&mut bad).is_err());
     }
 
     #[test]
     fn transcripts_are_checked() {
-        let mut document = object(json!({"transcripts": [{"transcript": "NM_1", "consequences": ["bogus_variant"]}]}));
+        let mut document = object(
+            &json!({"transcripts": [{"transcript": "NM_1", "consequences": ["bogus_variant"]}]}),
+        );
         assert!(finish(&mut document).is_err());
     }
 }

@@ -47,7 +47,11 @@ mod tests {
         let names: Vec<String> = ["a", "b", "a", "c"].map(String::from).to_vec();
         let a = Field::new(&names, "a");
         assert_eq!(a.get(&["1", "2", "3", "4"]), Some("3"), "last value wins");
-        assert_eq!(a.get(&["1", "2"]), Some("1"), "zip stops at the shorter side");
+        assert_eq!(
+            a.get(&["1", "2"]),
+            Some("1"),
+            "zip stops at the shorter side"
+        );
         assert_eq!(Field::new(&names, "c").get(&["1"]), None);
         assert_eq!(Field::new(&names, "x").get(&["1"]), None);
         assert_eq!(Field::new(&names, "b").non_empty(&["1", ""]), None);

@@ -27,15 +27,12 @@ pub(crate) fn decode_escapes(text: &str) -> Cow<'_, str> {
             Some("TA") => Some('\t'),
             _ => None,
         };
-        match replacement {
-            Some(character) => {
-                decoded.push(character);
-                rest = &rest[start + 4..];
-            }
-            None => {
-                decoded.push('@');
-                rest = &rest[start + 1..];
-            }
+        if let Some(character) = replacement {
+            decoded.push(character);
+            rest = &rest[start + 4..];
+        } else {
+            decoded.push('@');
+            rest = &rest[start + 1..];
         }
     }
     decoded.push_str(rest);
@@ -86,14 +83,23 @@ mod tests {
     #[test]
     fn hgmd_object() {
         let names = ["HGMD__disease".to_owned(), "HGMD__tag".to_owned()];
-        let values = [Some(InfoValue::Text("Breast@#SPcancer")), Some(InfoValue::Text("DM"))];
-        let additional = Additional { names: &names, values: &values };
+        let values = [
+            Some(InfoValue::Text("Breast@#SPcancer")),
+            Some(InfoValue::Text("DM")),
+        ];
+        let additional = Additional {
+            names: &names,
+            values: &values,
+        };
         assert_eq!(
             convert(&InfoValue::Text("CM062477"), &additional),
             Ok(json!({"acc_num": "CM062477", "disease": "Breast cancer", "tag": "DM"}))
         );
         let values = [None, None];
-        let additional = Additional { names: &names, values: &values };
+        let additional = Additional {
+            names: &names,
+            values: &values,
+        };
         assert_eq!(
             convert(&InfoValue::Text("CM1"), &additional),
             Ok(json!({"acc_num": "CM1", "disease": null, "tag": null}))
@@ -104,11 +110,17 @@ mod tests {
     fn hgmd_failures() {
         let names = ["HGMD__disease".to_owned()];
         let values = [None];
-        let unlisted_tag = Additional { names: &names, values: &values };
+        let unlisted_tag = Additional {
+            names: &names,
+            values: &values,
+        };
         assert!(convert(&InfoValue::Text("CM1"), &unlisted_tag).is_err());
         let names = ["HGMD__disease".to_owned(), "HGMD__tag".to_owned()];
         let values = [None, None];
-        let additional = Additional { names: &names, values: &values };
+        let additional = Additional {
+            names: &names,
+            values: &values,
+        };
         assert!(convert(&InfoValue::Text("CM@#SP1"), &additional).is_err());
     }
 }

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 
 use serde_json::{Number, Value};
 
-/// One INFO entry of a record, in the record's order: the key and its raw text after `=`
-/// (`None` for a key written without `=`, i.e. a flag). Keys are expected to be unique within a
-/// record (htslib keeps one value per key).
+/// One INFO entry of a record: the key and its raw text after `=`.
+///
+/// The value is `None` for a key written without `=` (a flag). Entries come in the record's order,
+/// and keys are expected to be unique within a record (htslib keeps one value per key).
 pub type InfoField<'a> = (&'a str, Option<&'a str>);
 
 /// The declared `Type` of an INFO header line.
@@ -89,7 +90,7 @@ pub(crate) type InfoTypes = HashMap<String, InfoType>;
 /// Types one raw INFO value the way htslib/cyvcf2 does (§1.2): a key without header is a String;
 /// one number is a scalar, several are an array; `.` is `null`; floats are read as single
 /// precision and widened. A number htslib cannot read becomes `null` (htslib stores "missing").
-pub(crate) fn typed<'a>(value_type: Option<InfoType>, raw: Option<&'a str>) -> InfoValue<'a> {
+pub(crate) fn typed(value_type: Option<InfoType>, raw: Option<&str>) -> InfoValue<'_> {
     let Some(raw) = raw else {
         return InfoValue::Typed(Value::Bool(true));
     };
@@ -133,16 +134,28 @@ mod tests {
     #[test]
     fn floats_are_single_precision_widened() {
         let typed = |raw| typed(Some(InfoType::Float), Some(raw));
-        assert_eq!(typed("0.1174"), InfoValue::Typed(json!(0.117_399_998_009_204_86)));
-        assert_eq!(typed("0.05"), InfoValue::Typed(json!(0.050_000_000_745_058_06)));
+        assert_eq!(
+            typed("0.1174"),
+            InfoValue::Typed(json!(0.117_399_998_009_204_86))
+        );
+        assert_eq!(
+            typed("0.05"),
+            InfoValue::Typed(json!(0.050_000_000_745_058_06))
+        );
         assert_eq!(typed("1,0.5"), InfoValue::Typed(json!([1.0, 0.5])));
     }
 
     #[test]
     fn text_flags_and_undeclared_keys() {
-        assert_eq!(typed(Some(InfoType::String), Some("a,b|c")), InfoValue::Text("a,b|c"));
+        assert_eq!(
+            typed(Some(InfoType::String), Some("a,b|c")),
+            InfoValue::Text("a,b|c")
+        );
         assert_eq!(typed(None, Some("12")), InfoValue::Text("12"));
-        assert_eq!(typed(Some(InfoType::Flag), None), InfoValue::Typed(json!(true)));
+        assert_eq!(
+            typed(Some(InfoType::Flag), None),
+            InfoValue::Typed(json!(true))
+        );
         assert_eq!(typed(None, None), InfoValue::Typed(json!(true)));
     }
 }

@@ -60,7 +60,7 @@ fn decode_base16(text: &str) -> Result<Vec<u8>, String> {
         _ => Err("Non-base16 digit found".to_owned()),
     };
     let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("Odd-length string".to_owned());
     }
     bytes
@@ -71,7 +71,7 @@ fn decode_base16(text: &str) -> Result<Vec<u8>, String> {
 
 fn decode_base32(text: &str) -> Result<Vec<u8>, String> {
     const INCORRECT_PADDING: &str = "Incorrect padding";
-    if text.len() % 8 != 0 {
+    if !text.len().is_multiple_of(8) {
         return Err(INCORRECT_PADDING.to_owned());
     }
     let data = text.trim_end_matches('=');
@@ -130,7 +130,10 @@ pub(crate) fn reshape_clinvar(data: Value) -> Result<Value, String> {
     }
     let mut reshaped = Map::new();
     reshaped.insert("items".to_owned(), Value::Array(items));
-    reshaped.insert("variant_description".to_owned(), data["variant_description"].clone());
+    reshaped.insert(
+        "variant_description".to_owned(),
+        data["variant_description"].clone(),
+    );
     reshaped.insert("variant_id".to_owned(), data["variant_id"].clone());
     Ok(Value::Object(reshaped))
 }
@@ -158,7 +161,9 @@ fn is_incoming_clinvar(data: &Value) -> bool {
     let is_rcv = |rcv: &Value| {
         rcv.as_object().is_some_and(|rcv| {
             RCV_FIELDS.iter().all(|key| rcv.contains_key(*key))
-                && RCV_FIELDS[..4].iter().all(|key| is_string_array(&rcv[*key]))
+                && RCV_FIELDS[..4]
+                    .iter()
+                    .all(|key| is_string_array(&rcv[*key]))
         })
     };
     data["variant_description"].is_string()
@@ -183,6 +188,16 @@ fn py_join(value: &Value) -> Result<String, String> {
     Ok(parts.join(", "))
 }
 
+/// Python's `base64.b16encode`, for tests.
+#[cfg(test)]
+pub(crate) fn encode_base16(text: &str) -> String {
+    use std::fmt::Write as _;
+    text.bytes().fold(String::new(), |mut encoded, byte| {
+        let _ = write!(encoded, "{byte:02X}");
+        encoded
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,32 +211,58 @@ mod tests {
 
     #[test]
     fn base16() {
-        let encoded: String = DATA.bytes().map(|byte| format!("{byte:02X}")).collect();
-        assert_eq!(decode(Encoding::Base16, &encoded), serde_json::from_str(DATA).map_err(|e| e.to_string()));
-        assert!(decode(Encoding::Base16, &encoded.to_lowercase()).is_err(), "lower case");
+        let encoded = encode_base16(DATA);
+        assert_eq!(
+            decode(Encoding::Base16, &encoded),
+            serde_json::from_str(DATA).map_err(|e| e.to_string())
+        );
+        assert!(
+            decode(Encoding::Base16, &encoded.to_lowercase()).is_err(),
+            "lower case"
+        );
         assert!(decode(Encoding::Base16, "7B2").is_err(), "odd length");
     }
 
     #[test]
     fn base32() {
         // base64.b32encode(b'{"a": 1}') and b'[1]'
-        assert_eq!(decode(Encoding::Base32, "PMRGCIR2EAYX2==="), Ok(json!({"a": 1})));
+        assert_eq!(
+            decode(Encoding::Base32, "PMRGCIR2EAYX2==="),
+            Ok(json!({"a": 1}))
+        );
         assert_eq!(decode(Encoding::Base32, "LMYV2==="), Ok(json!([1])));
-        assert!(decode(Encoding::Base32, "LMYV2").is_err(), "padding required");
-        assert!(decode(Encoding::Base32, "lmyv2===").is_err(), "upper case only");
+        assert!(
+            decode(Encoding::Base32, "LMYV2").is_err(),
+            "padding required"
+        );
+        assert!(
+            decode(Encoding::Base32, "lmyv2===").is_err(),
+            "upper case only"
+        );
     }
 
     #[test]
     fn base64() {
         // base64.b64encode(b'{"a": 1}')
-        assert_eq!(decode(Encoding::Base64, "eyJhIjogMX0="), Ok(json!({"a": 1})));
-        assert_eq!(decode(Encoding::Base64, "eyJhIjo\ngMX0="), Ok(json!({"a": 1})));
-        assert!(decode(Encoding::Base64, "eyJhIjogMX0").is_err(), "padding required");
+        assert_eq!(
+            decode(Encoding::Base64, "eyJhIjogMX0="),
+            Ok(json!({"a": 1}))
+        );
+        assert_eq!(
+            decode(Encoding::Base64, "eyJhIjo\ngMX0="),
+            Ok(json!({"a": 1}))
+        );
+        assert!(
+            decode(Encoding::Base64, "eyJhIjogMX0").is_err(),
+            "padding required"
+        );
     }
 
     #[test]
     fn non_text_is_refused() {
-        assert!(Encoding::Base16.decode_json(&InfoValue::Typed(json!(1))).is_err());
+        assert!(Encoding::Base16
+            .decode_json(&InfoValue::Typed(json!(1)))
+            .is_err());
     }
 
     #[test]
@@ -253,17 +294,27 @@ mod tests {
         });
         let reshaped = reshape_clinvar(incoming).unwrap();
         assert_eq!(reshaped, expected);
-        assert_eq!(reshaped["items"][1]["rcv"], "SCV000000001", "rcvs order kept");
+        assert_eq!(
+            reshaped["items"][1]["rcv"], "SCV000000001",
+            "rcvs order kept"
+        );
     }
 
     #[test]
     fn other_json_is_kept() {
-        for data in [json!({"variant_id": "N/A"}), json!([1]), json!({"variant_description": "x", "variant_id": 1, "rcvs": {"S": {"traitnames": []}}})] {
+        for data in [
+            json!({"variant_id": "N/A"}),
+            json!([1]),
+            json!({"variant_description": "x", "variant_id": 1, "rcvs": {"S": {"traitnames": []}}}),
+        ] {
             assert_eq!(reshape_clinvar(data.clone()), Ok(data));
         }
         let null_date = json!({"variant_description": "x", "variant_id": 1, "rcvs": {"S": {
             "traitnames": [], "clinical_significance_descr": [], "variant_id": [], "submitter": [],
             "last_evaluated": null}}});
-        assert!(reshape_clinvar(null_date).is_err(), "Python cannot join None");
+        assert!(
+            reshape_clinvar(null_date).is_err(),
+            "Python cannot join None"
+        );
     }
 }

@@ -153,7 +153,10 @@ impl KeyValue {
             None => self.conversion.run(shown, || target_type.apply(value))?,
             Some(separator) => {
                 let text = value.as_text().ok_or_else(|| {
-                    format!("KeyValueConverter cannot split non-string on {separator}: {}", shown())
+                    format!(
+                        "KeyValueConverter cannot split non-string on {separator}: {}",
+                        shown()
+                    )
                 })?;
                 let parts = split(text, separator)?;
                 self.conversion.run(shown, || {
@@ -214,7 +217,11 @@ mod tests {
         assert_eq!(converter.convert(&typed(json!(true))), Ok(json!(1)));
         assert_eq!(converter.convert(&typed(json!(false))), Ok(json!(0)));
         assert_eq!(converter.convert(&typed(json!(-2.7))), Ok(json!(-2)));
-        for bad in [InfoValue::Text("1.0"), typed(json!(null)), InfoValue::Text("dabla")] {
+        for bad in [
+            InfoValue::Text("1.0"),
+            typed(json!(null)),
+            InfoValue::Text("dabla"),
+        ] {
             assert!(converter.convert(&bad).is_err(), "{bad:?}");
         }
     }
@@ -226,7 +233,10 @@ mod tests {
         assert_eq!(converter.convert(&InfoValue::Text("1.0")), Ok(json!(1.0)));
         assert_eq!(converter.convert(&typed(json!(true))), Ok(json!(1.0)));
         // Text is read as a double, unlike a Float-typed INFO value.
-        assert_eq!(converter.convert(&InfoValue::Text("0.1174")), Ok(json!(0.1174)));
+        assert_eq!(
+            converter.convert(&InfoValue::Text("0.1174")),
+            Ok(json!(0.1174))
+        );
         assert!(converter.convert(&typed(json!(null))).is_err());
         assert!(converter.convert(&InfoValue::Text("dabla")).is_err());
         // NaN cannot be stored, whatever target_type_throw says.
@@ -237,11 +247,33 @@ mod tests {
     #[test]
     fn bool_conversion() {
         let converter = keyvalue(TargetType::Bool, true, None);
-        for value in [json!(true), json!(2), json!(0.1), json!("True"), json!("y"), json!([0])] {
-            assert_eq!(converter.convert(&typed(value.clone())), Ok(json!(true)), "{value}");
+        for value in [
+            json!(true),
+            json!(2),
+            json!(0.1),
+            json!("True"),
+            json!("y"),
+            json!([0]),
+        ] {
+            assert_eq!(
+                converter.convert(&typed(value.clone())),
+                Ok(json!(true)),
+                "{value}"
+            );
         }
-        for value in [json!(false), json!(null), json!(0), json!(0.0), json!("off"), json!("N")] {
-            assert_eq!(converter.convert(&typed(value.clone())), Ok(json!(false)), "{value}");
+        for value in [
+            json!(false),
+            json!(null),
+            json!(0),
+            json!(0.0),
+            json!("off"),
+            json!("N"),
+        ] {
+            assert_eq!(
+                converter.convert(&typed(value.clone())),
+                Ok(json!(false)),
+                "{value}"
+            );
         }
         assert!(converter.convert(&InfoValue::Text("dabla")).is_err());
     }
@@ -261,17 +293,29 @@ mod tests {
     #[test]
     fn split_converts_each_part() {
         let plain = keyvalue(TargetType::Identity, true, Some("|"));
-        assert_eq!(plain.convert(&InfoValue::Text("1|2|3")), Ok(json!(["1", "2", "3"])));
+        assert_eq!(
+            plain.convert(&InfoValue::Text("1|2|3")),
+            Ok(json!(["1", "2", "3"]))
+        );
         let ints = keyvalue(TargetType::Int, true, Some("|"));
-        assert_eq!(ints.convert(&InfoValue::Text("1|2|3")), Ok(json!([1, 2, 3])));
+        assert_eq!(
+            ints.convert(&InfoValue::Text("1|2|3")),
+            Ok(json!([1, 2, 3]))
+        );
         assert!(ints.convert(&InfoValue::Text("1|2|dabla")).is_err());
-        assert!(ints.convert(&typed(json!(12))).is_err(), "only text can be split");
+        assert!(
+            ints.convert(&typed(json!(12))).is_err(),
+            "only text can be split"
+        );
     }
 
     #[test]
     fn tolerated_failures_give_null() {
         let converter = keyvalue(TargetType::Int, false, Some("|"));
-        assert_eq!(converter.convert(&InfoValue::Text("1|2|dabla")), Ok(Value::Null));
+        assert_eq!(
+            converter.convert(&InfoValue::Text("1|2|dabla")),
+            Ok(Value::Null)
+        );
         let converter = keyvalue(TargetType::Int, false, None);
         assert_eq!(converter.convert(&InfoValue::Text(".")), Ok(Value::Null));
         assert_eq!(converter.convert(&typed(json!([1, 2]))), Ok(Value::Null));

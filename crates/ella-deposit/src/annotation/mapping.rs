@@ -21,17 +21,25 @@ pub(crate) struct Mapping {
 impl Mapping {
     /// Converts one value.
     pub(crate) fn convert(&self, value: &InfoValue) -> Result<Value, String> {
-        let text = value
-            .as_text()
-            .ok_or_else(|| format!("Invalid parameter for MappingConverter: {}", describe(value)))?;
+        let text = value.as_text().ok_or_else(|| {
+            format!(
+                "Invalid parameter for MappingConverter: {}",
+                describe(value)
+            )
+        })?;
         if self.keyvalue_separator.is_empty() {
             return Err("empty separator".to_owned());
         }
         let mut mapping = Map::new();
         for item in split(text, &self.item_separator)? {
-            let (key, raw) = item.split_once(self.keyvalue_separator.as_str()).ok_or_else(|| {
-                format!("Item '{item}' has no separator '{}'", self.keyvalue_separator)
-            })?;
+            let (key, raw) = item
+                .split_once(self.keyvalue_separator.as_str())
+                .ok_or_else(|| {
+                    format!(
+                        "Item '{item}' has no separator '{}'",
+                        self.keyvalue_separator
+                    )
+                })?;
             let converted = self.conversion.run(
                 || format!("'{raw}'"),
                 || self.conversion.target_type.apply_text(raw),
@@ -60,7 +68,8 @@ mod tests {
 
     #[test]
     fn values_stay_strings_by_default() {
-        let converted = mapping(TargetType::Str, true).convert(&InfoValue::Text("PU:115,Ciliopati:65"));
+        let converted =
+            mapping(TargetType::Str, true).convert(&InfoValue::Text("PU:115,Ciliopati:65"));
         assert_eq!(converted, Ok(json!({"PU": "115", "Ciliopati": "65"})));
     }
 
@@ -72,9 +81,15 @@ mod tests {
 
     #[test]
     fn failures() {
-        assert!(mapping(TargetType::Str, true).convert(&InfoValue::Text("PU")).is_err());
-        assert!(mapping(TargetType::Int, true).convert(&InfoValue::Text("a:x")).is_err());
-        assert!(mapping(TargetType::Str, true).convert(&InfoValue::Typed(json!(1))).is_err());
+        assert!(mapping(TargetType::Str, true)
+            .convert(&InfoValue::Text("PU"))
+            .is_err());
+        assert!(mapping(TargetType::Int, true)
+            .convert(&InfoValue::Text("a:x"))
+            .is_err());
+        assert!(mapping(TargetType::Str, true)
+            .convert(&InfoValue::Typed(json!(1)))
+            .is_err());
         let tolerant = mapping(TargetType::Int, false).convert(&InfoValue::Text("a:x,b:2"));
         assert_eq!(tolerant, Ok(json!({"b": 2})));
     }

@@ -1,5 +1,5 @@
 //! The `meta` converter (import.md §8.6): `|`-separated values named by the header Description
-//! (e.g. SpliceAI), each kept subelement converted with keyvalue rules.
+//! (e.g. `SpliceAI`), each kept subelement converted with keyvalue rules.
 
 use std::sync::LazyLock;
 
@@ -59,7 +59,10 @@ impl Meta {
             let field = Field::new(&names, &source);
             kept.push((source, field, converter));
         }
-        Ok(Self { list_separator, kept })
+        Ok(Self {
+            list_separator,
+            kept,
+        })
     }
 
     /// Converts a value: an object of the kept fields, or with `list_separator` a list of them.
@@ -101,7 +104,13 @@ mod tests {
     fn subelement(source: &str, target_type: TargetType) -> Subelement {
         Subelement {
             source: source.to_owned(),
-            converter: KeyValue { split: None, conversion: Conversion { target_type, throw: true } },
+            converter: KeyValue {
+                split: None,
+                conversion: Conversion {
+                    target_type,
+                    throw: true,
+                },
+            },
         }
     }
 
@@ -132,15 +141,27 @@ mod tests {
     #[test]
     fn single_item_and_short_items() {
         let meta = Meta::new(SPLICEAI, None, vec![subelement("DP_DL", TargetType::Int)]).unwrap();
-        assert_eq!(meta.convert(&InfoValue::Text("T|B|0|0|0|0|1|2|3|4")), Ok(json!({"DP_DL": 4})));
-        assert_eq!(meta.convert(&InfoValue::Text("T|B")), Ok(json!({})), "missing fields left out");
-        assert!(meta.convert(&InfoValue::Text("T|B|0|0|0|0|1|2|3|x")).is_err());
+        assert_eq!(
+            meta.convert(&InfoValue::Text("T|B|0|0|0|0|1|2|3|4")),
+            Ok(json!({"DP_DL": 4}))
+        );
+        assert_eq!(
+            meta.convert(&InfoValue::Text("T|B")),
+            Ok(json!({})),
+            "missing fields left out"
+        );
+        assert!(meta
+            .convert(&InfoValue::Text("T|B|0|0|0|0|1|2|3|x"))
+            .is_err());
     }
 
     #[test]
     fn setup_checks_the_header() {
         assert!(Meta::new("\"no layout\"", None, vec![]).is_err());
-        assert!(Meta::new("\"a|b and c|d\"", None, vec![]).is_err(), "two matches");
+        assert!(
+            Meta::new("\"a|b and c|d\"", None, vec![]).is_err(),
+            "two matches"
+        );
         assert!(Meta::new(SPLICEAI, None, vec![subelement("NOPE", TargetType::Str)]).is_err());
     }
 }

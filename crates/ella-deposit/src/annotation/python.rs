@@ -71,9 +71,16 @@ pub(crate) fn float_repr(value: f64) -> String {
     let point = exponent + 1;
     if !(-3..=16).contains(&point) {
         let (first, rest) = digits.split_at(1);
-        let fraction = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+        let fraction = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
         let exponent_sign = if exponent < 0 { '-' } else { '+' };
-        return format!("{sign}{first}{fraction}e{exponent_sign}{:02}", exponent.abs());
+        return format!(
+            "{sign}{first}{fraction}e{exponent_sign}{:02}",
+            exponent.abs()
+        );
     }
     if point <= 0 {
         let zeros = "0".repeat(point.unsigned_abs() as usize);
@@ -218,6 +225,9 @@ mod tests {
     #[test]
     fn split_refuses_an_empty_separator() {
         assert!(split("a", "").is_err());
-        assert_eq!(split("a|b", "|").map(Iterator::collect::<Vec<_>>), Ok(vec!["a", "b"]));
+        assert_eq!(
+            split("a|b", "|").map(Iterator::collect::<Vec<_>>),
+            Ok(vec!["a", "b"])
+        );
     }
 }

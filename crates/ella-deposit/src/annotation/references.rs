@@ -16,7 +16,7 @@ use super::Additional;
 
 const NO_COMMENTS: &str = "No comments.";
 
-fn reference(pubmed_id: i64, source: &str, source_info: String) -> Value {
+fn reference(pubmed_id: i64, source: &str, source_info: &str) -> Value {
     json!({"pubmed_id": pubmed_id, "source": source, "source_info": source_info})
 }
 
@@ -47,7 +47,7 @@ pub(crate) fn primary_report(value: &InfoValue, additional: &Additional) -> Resu
         _ => NO_COMMENTS.to_owned(),
     };
     let source_info = format!("Primary literature report. {}", decode_escapes(&comments));
-    Ok(json!([reference(pubmed_id, "HGMD", source_info)]))
+    Ok(json!([reference(pubmed_id, "HGMD", &source_info)]))
 }
 
 /// `hgmdextrarefs`: the field layout comes from the header, `Format: (pmid|reftag|...)`.
@@ -81,7 +81,10 @@ impl ExtraRefs {
     /// Converts the comma-separated entries; an entry whose `pmid` is no integer is skipped.
     pub(crate) fn convert(&self, value: &InfoValue) -> Result<Value, String> {
         let text = value.as_text().ok_or_else(|| {
-            format!("Invalid parameter for HGMDExtraRefsConverter: {}", describe(value))
+            format!(
+                "Invalid parameter for HGMDExtraRefsConverter: {}",
+                describe(value)
+            )
         })?;
         let mut references = Vec::new();
         for entry in text.split(',') {
@@ -107,7 +110,7 @@ impl ExtraRefs {
                 comments = self.disease.get(&values).unwrap_or(comments);
             }
             let source_info = format!("{description}. {}", decode_escapes(comments));
-            references.push(reference(pubmed_id, "HGMD", source_info));
+            references.push(reference(pubmed_id, "HGMD", &source_info));
         }
         Ok(Value::Array(references))
     }
@@ -144,7 +147,7 @@ pub(crate) fn clinvar(value: &InfoValue) -> Result<Value, String> {
                 .ok()
                 .and_then(|id| id.as_i64())
                 .ok_or_else(|| format!("Invalid PubMed id in ClinVar JSON: {id}"))?;
-            references.push(reference(pubmed_id, "CLINVAR", String::new()));
+            references.push(reference(pubmed_id, "CLINVAR", ""));
         }
     }
     Ok(Value::Array(references))
@@ -153,47 +156,67 @@ pub(crate) fn clinvar(value: &InfoValue) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn base16(text: &str) -> String {
-        text.bytes().map(|byte| format!("{byte:02X}")).collect()
-    }
+    use crate::annotation::json::encode_base16 as base16;
 
     #[test]
     fn primary_report_comments() {
         let names = ["HGMD__comments".to_owned()];
         let expect = |comments: Option<InfoValue>, info: &str| {
             let values = [comments];
-            let additional = Additional { names: &names, values: &values };
+            let additional = Additional {
+                names: &names,
+                values: &values,
+            };
             assert_eq!(
                 primary_report(&InfoValue::Text("17453335"), &additional),
                 Ok(json!([{"pubmed_id": 17_453_335, "source": "HGMD", "source_info": info}]))
             );
         };
         expect(None, "Primary literature report. No comments.");
-        expect(Some(InfoValue::Text("None")), "Primary literature report. No comments.");
-        expect(Some(InfoValue::Text("")), "Primary literature report. No comments.");
-        expect(Some(InfoValue::Text("See@#SPtext")), "Primary literature report. See text");
-        let unlisted = Additional { names: &[], values: &[] };
+        expect(
+            Some(InfoValue::Text("None")),
+            "Primary literature report. No comments.",
+        );
+        expect(
+            Some(InfoValue::Text("")),
+            "Primary literature report. No comments.",
+        );
+        expect(
+            Some(InfoValue::Text("See@#SPtext")),
+            "Primary literature report. See text",
+        );
+        let unlisted = Additional {
+            names: &[],
+            values: &[],
+        };
         assert_eq!(
             primary_report(&InfoValue::Typed(json!(12)), &unlisted),
-            Ok(json!([{"pubmed_id": 12, "source": "HGMD", "source_info": "Primary literature report. No comments."}]))
+            Ok(
+                json!([{"pubmed_id": 12, "source": "HGMD", "source_info": "Primary literature report. No comments."}])
+            )
         );
     }
 
     #[test]
     fn primary_report_without_integer_id() {
-        let none = Additional { names: &[], values: &[] };
-        assert_eq!(primary_report(&InfoValue::Text("abc"), &none), Ok(json!([])));
+        let none = Additional {
+            names: &[],
+            values: &[],
+        };
+        assert_eq!(
+            primary_report(&InfoValue::Text("abc"), &none),
+            Ok(json!([]))
+        );
         assert!(primary_report(&InfoValue::Typed(json!(1.5)), &none).is_err());
     }
 
     #[test]
     fn extra_references() {
-        let converter = ExtraRefs::from_description(
+        let extrarefs = ExtraRefs::from_description(
             "\"Format: (pmid|reftag|disease|comments) (from /anno/hgmd.vcf.gz)\"",
         )
         .unwrap();
-        let converted = converter.convert(&InfoValue::Text(
+        let converted = extrarefs.convert(&InfoValue::Text(
             "29446198|SAR||See@#SPSupplementary@#SPTable@#SP1@#SP[B],\
              1|APR|Breast@#SPcancer|,x|SAR||,2|XYZ||,3|||c,4|NA||",
         ));
@@ -215,9 +238,14 @@ mod tests {
         let converter = ExtraRefs::from_description("Format: (comments|x|pmid)").unwrap();
         assert_eq!(
             converter.convert(&InfoValue::Text("hi|y|7")),
-            Ok(json!([{"pubmed_id": 7, "source": "HGMD", "source_info": "Reftag not specified. hi"}]))
+            Ok(
+                json!([{"pubmed_id": 7, "source": "HGMD", "source_info": "Reftag not specified. hi"}])
+            )
         );
-        assert!(converter.convert(&InfoValue::Text("hi")).is_err(), "entry without pmid");
+        assert!(
+            converter.convert(&InfoValue::Text("hi")).is_err(),
+            "entry without pmid"
+        );
     }
 
     #[test]

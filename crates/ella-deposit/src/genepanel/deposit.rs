@@ -97,7 +97,6 @@ pub fn deposit(
     replace: bool,
 ) -> Result<DepositOutcome> {
     let (name, version) = (panel.name.as_str(), panel.version.as_str());
-    let t0 = std::time::Instant::now();
     let exists = queries::panel_exists(conn, name, version)?;
     if exists && !replace {
         return Ok(DepositOutcome::AlreadyExists {
@@ -106,7 +105,8 @@ pub fn deposit(
         });
     }
     let genes = distinct_genes(&panel.transcripts);
-    let genes_reused = check_genes(conn, panel, &genes)?;
+    check_symbols(conn, panel, &genes)?;
+    let genes_reused = count_existing_genes(conn, panel, &genes)?;
     if exists {
         tracing::info!("Genepanel {name} {version} exists in database, will overwrite.");
         queries::set_genome_reference(conn, name, version, GENOME_REFERENCE)?;
@@ -114,9 +114,7 @@ pub fn deposit(
     } else {
         queries::insert_official_panel(conn, name, version, GENOME_REFERENCE)?;
     }
-    let t1 = t0.elapsed();
     queries::upsert_genes(conn, &genes)?;
-    let t2 = t0.elapsed();
     tracing::info!(
         "GENES: Created {}, reused {genes_reused}",
         genes.len() - genes_reused
@@ -127,14 +125,7 @@ pub fn deposit(
         transcripts.created,
         transcripts.reused
     );
-    let t3 = t0.elapsed();
     let phenotypes = store_phenotypes(conn, panel, replace)?;
-    eprintln!(
-        "TIMES checks {t1:?} genes {:?} tx {:?} ph {:?}",
-        t2 - t1,
-        t3 - t2,
-        t0.elapsed() - t3
-    );
     tracing::info!(
         "PHENOTYPES: Created {}, reused {}",
         phenotypes.created,
@@ -168,38 +159,47 @@ fn distinct_genes(transcripts: &[TranscriptRecord]) -> Vec<NewGene<'_>> {
         .collect()
 }
 
-/// Refuses the panel if one of its symbols belongs to another gene in the database, or if a
-/// phenotype's gene is neither in the panel nor in the database. Returns how many of `genes` exist.
-fn check_genes(conn: &mut PgConnection, panel: &Genepanel, genes: &[NewGene<'_>]) -> Result<usize> {
-    let ids_by_symbol: HashMap<String, i32> = genes
+/// Refuses the panel if one of its symbols belongs to another gene in the database (symbols are
+/// unique ignoring case, and the upsert would fail halfway).
+fn check_symbols(conn: &mut PgConnection, panel: &Genepanel, genes: &[NewGene<'_>]) -> Result<()> {
+    let by_symbol: HashMap<String, &NewGene<'_>> = genes
         .iter()
-        .map(|gene| (gene.hgnc_symbol.to_lowercase(), gene.hgnc_id))
+        .map(|gene| (gene.hgnc_symbol.to_lowercase(), gene))
         .collect();
-    let symbols: Vec<String> = ids_by_symbol.keys().cloned().collect();
-    for (hgnc_id, symbol) in queries::genes_by_symbol(conn, &symbols)? {
-        let wanted_by = ids_by_symbol.get(&symbol.to_lowercase()).copied();
-        if let Some(wanted_by) = wanted_by.filter(|wanted_by| *wanted_by != hgnc_id) {
+    let symbols: Vec<String> = by_symbol.keys().cloned().collect();
+    for (hgnc_id, stored_symbol) in queries::genes_by_symbol(conn, &symbols)? {
+        let wanted = by_symbol.get(&stored_symbol.to_lowercase());
+        if let Some(wanted) = wanted.filter(|wanted| wanted.hgnc_id != hgnc_id) {
             return Err(Error::Invalid(format!(
-                "gene panel {} {}: HGNC symbol {symbol} of HGNC id {wanted_by} is already used by \
-                 HGNC id {hgnc_id}",
-                panel.name, panel.version
+                "gene panel {} {}: HGNC symbol {} of HGNC id {} is already used by HGNC id \
+                 {hgnc_id} ({stored_symbol})",
+                panel.name, panel.version, wanted.hgnc_symbol, wanted.hgnc_id
             )));
         }
     }
+    Ok(())
+}
+
+/// How many of `genes` (the panel's) exist already. Refuses the panel if a phenotype's gene is
+/// neither among them nor in the database.
+fn count_existing_genes(
+    conn: &mut PgConnection,
+    panel: &Genepanel,
+    genes: &[NewGene<'_>],
+) -> Result<usize> {
     let panel_ids: HashSet<i32> = genes.iter().map(|gene| gene.hgnc_id).collect();
-    let mut wanted: Vec<i32> = panel_ids.iter().copied().collect();
-    wanted.extend(panel.phenotypes.iter().map(|phenotype| phenotype.hgnc_id));
-    wanted.sort_unstable();
-    wanted.dedup();
-    let existing: HashSet<i32> = queries::existing_gene_ids(conn, &wanted)?
+    let mut all_ids: Vec<i32> = panel_ids.iter().copied().collect();
+    all_ids.extend(panel.phenotypes.iter().map(|phenotype| phenotype.hgnc_id));
+    all_ids.sort_unstable();
+    all_ids.dedup();
+    let existing: HashSet<i32> = queries::existing_gene_ids(conn, &all_ids)?
         .into_iter()
         .collect();
-    let mut unknown: Vec<i32> = wanted
+    let unknown: Vec<i32> = all_ids
         .into_iter()
         .filter(|id| !panel_ids.contains(id) && !existing.contains(id))
         .collect();
     if !unknown.is_empty() {
-        unknown.sort_unstable();
         return Err(Error::Invalid(format!(
             "gene panel {} {}: phenotypes refer to HGNC ids {unknown:?}, which are neither in the \
              transcripts file nor in the database",

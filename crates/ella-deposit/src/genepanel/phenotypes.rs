@@ -2,7 +2,7 @@
 //!
 //! The current layout's header starts with `HGNC id`; the legacy one's with `gene symbol` (with or
 //! without `#`). Legacy files were cleaned when ELLA converted them: lines without an HGNC id are
-//! skipped, repeated phenotypes dropped, and an MIM number that is not one number (Mendeliome_v01
+//! skipped, repeated phenotypes dropped, and an MIM number that is not one number (`Mendeliome_v01`
 //! has `118700, 610978`) left out, as the converted test panels show. In the current layout these
 //! are errors; a repeated phenotype would also be refused by the database (`uq_phenotype_gene_id`).
 
@@ -76,7 +76,7 @@ pub fn parse(content: &str, path: &Path) -> Result<Vec<PhenotypeRecord>> {
             if layout.lenient {
                 continue;
             }
-            return Err(row.error(format!(
+            return Err(row.invalid(&format!(
                 "phenotype '{}' of HGNC id {} with inheritance {} is already on line {first}",
                 key.1, key.0, key.2
             )));
@@ -178,7 +178,12 @@ mod tests {
     fn current_layout_refuses_repeated_phenotypes_and_bad_numbers() {
         let header = "HGNC id\tHGNC symbol\tinheritance\tphenotype MIM number\tphenotype\n";
         let repeated = format!("{header}1\tA\tAD\t\tp\n1\tA\tAD\t5\tp\n");
-        assert_eq!(parse_error(&repeated).0, Some(3));
+        match parse(&repeated, Path::new("p.tsv")) {
+            Err(Error::Invalid(message)) => {
+                assert!(message.starts_with("p.tsv, line 3: "), "{message}");
+            }
+            other => panic!("expected a broken rule, got {other:?}"),
+        }
         let bad_omim = format!("{header}1\tA\tAD\tx\tp\n");
         assert!(parse_error(&bad_omim).1.contains("'phenotype MIM number'"));
         assert_eq!(parse_error(&format!("{header}\n")).0, Some(2));

@@ -233,6 +233,15 @@ impl<'t> Row<'t> {
         parse_error(self.path, self.line, message)
     }
 
+    /// A broken rule at this line (the line is well-formed, but conflicts with another one).
+    pub(super) fn invalid(&self, message: &str) -> Error {
+        Error::Invalid(format!(
+            "{}, line {}: {message}",
+            self.path.display(),
+            self.line
+        ))
+    }
+
     fn parse_integer(&self, column: &str, value: &str) -> Result<i32> {
         value
             .parse()

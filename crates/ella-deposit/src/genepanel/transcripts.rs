@@ -217,7 +217,7 @@ impl Uniqueness {
     fn check(&mut self, row: &Row<'_>, record: &TranscriptRecord) -> Result<()> {
         let line = row.line();
         if let Some(first) = self.names.insert(record.name.clone(), line) {
-            return Err(row.error(format!(
+            return Err(row.invalid(&format!(
                 "transcript {} is already on line {first}",
                 record.name
             )));
@@ -227,7 +227,7 @@ impl Uniqueness {
             .entry(record.hgnc_id)
             .or_insert_with(|| (record.hgnc_symbol.clone(), line));
         if *symbol != record.hgnc_symbol {
-            return Err(row.error(format!(
+            return Err(row.invalid(&format!(
                 "HGNC id {} has symbol {} here but {symbol} on line {first}",
                 record.hgnc_id, record.hgnc_symbol
             )));
@@ -237,7 +237,7 @@ impl Uniqueness {
             .entry(record.hgnc_symbol.to_lowercase())
             .or_insert((record.hgnc_id, line));
         if *hgnc_id != record.hgnc_id {
-            return Err(row.error(format!(
+            return Err(row.invalid(&format!(
                 "HGNC symbol {} is used by HGNC id {} here but by HGNC id {hgnc_id} on line {first}",
                 record.hgnc_symbol, record.hgnc_id
             )));
@@ -343,7 +343,12 @@ mod tests {
             [line("NM_1.1", "1", "A"), line("NM_2.1", "2", "a")],
         ] {
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-            assert_eq!(parse_error(current(&lines)).0, Some(4), "{lines:?}");
+            match current(&lines) {
+                Err(Error::Invalid(message)) => {
+                    assert!(message.starts_with("t.tsv, line 4: "), "{message}");
+                }
+                other => panic!("expected a broken rule, got {other:?}"),
+            }
         }
     }
 

@@ -12,7 +12,7 @@
 //! * a repeated `INFO`/`FORMAT`/`FILTER`/`contig`/`ALT` ID keeps its first definition with a
 //!   warning, as htslib does.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::BufRead;
 use std::path::Path;
 
@@ -146,9 +146,8 @@ pub(crate) fn read_header<R: BufRead>(source: &mut R, path: &Path) -> Result<(Vc
                     "the file ends before the #CHROM header line",
                 ))
             }
-            LineEnd::Line(line) => std::str::from_utf8(line).map_err(|_| {
-                parse_error(path, line_number + 1, "the header line is not UTF-8")
-            })?,
+            LineEnd::Line(line) => std::str::from_utf8(line)
+                .map_err(|_| parse_error(path, line_number + 1, "the header line is not UTF-8"))?,
         };
         line_number += 1;
         if line_number == 1 && !line.starts_with("##fileformat=") {
@@ -349,17 +348,18 @@ mod tests {
         );
         let error = read_header(&mut "##fileformat=VCFv4.2\n".as_bytes(), Path::new("x.vcf"))
             .expect_err("no #CHROM");
-        assert!(matches!(error, Error::Parse { line: Some(1), .. }), "{error}");
+        assert!(
+            matches!(error, Error::Parse { line: Some(1), .. }),
+            "{error}"
+        );
     }
 
     #[test]
     fn raw_fields_keep_quotes() {
-        let line = "##INFO=<ID=X,Number=A,Type=String,Description=\"a, \\\"b\\\" > c\",Source=\"s\">";
+        let line =
+            "##INFO=<ID=X,Number=A,Type=String,Description=\"a, \\\"b\\\" > c\",Source=\"s\">";
         assert_eq!(raw_field(line, "Number"), Some("A"));
-        assert_eq!(
-            raw_field(line, "Description"),
-            Some("\"a, \\\"b\\\" > c\"")
-        );
+        assert_eq!(raw_field(line, "Description"), Some("\"a, \\\"b\\\" > c\""));
         assert_eq!(raw_field(line, "Source"), Some("\"s\""));
         assert_eq!(raw_field(line, "Version"), None);
     }

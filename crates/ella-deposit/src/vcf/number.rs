@@ -22,7 +22,7 @@ pub(crate) fn info_integer(text: &str) -> Option<i32> {
     let value = if negative { -magnitude } else { magnitude };
     (MIN_INT32..=i64::from(i32::MAX))
         .contains(&value)
-        .then(|| value as i32)
+        .then_some(value as i32)
 }
 
 /// A float as htslib stores it (single precision), widened to `f64`; `None` (missing) when the
@@ -102,7 +102,7 @@ mod tests {
     fn floats_are_single_precision_widened() {
         assert_eq!(single_precision("0.1174"), Some(0.117_399_998_009_204_86));
         assert_eq!(single_precision("0.05"), Some(0.050_000_000_745_058_06));
-        assert_eq!(single_precision("0.1503"), Some(0.150_299_996_137_619));
+        assert_eq!(single_precision("0.1503"), Some(0.150_299_996_137_619_02));
         assert_eq!(single_precision("1e-5"), Some(f64::from(1e-5_f32)));
         assert_eq!(single_precision("0.5abc"), Some(0.5));
         assert_eq!(single_precision("-2."), Some(-2.0));

@@ -11,6 +11,9 @@ use std::fmt;
 pub struct VcfPos(i32);
 
 impl VcfPos {
+    /// The first base of a sequence.
+    pub const FIRST: Self = Self(1);
+
     /// The position `value`, or `None` when it is not a valid 1-based position (below 1).
     pub fn new(value: i32) -> Option<Self> {
         (value >= 1).then_some(Self(value))

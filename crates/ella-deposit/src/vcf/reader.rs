@@ -77,7 +77,7 @@ impl VcfReader {
                     record.clear(buf);
                     return Ok(false);
                 }
-                LineEnd::Line(line) if line.is_empty() => {}
+                LineEnd::Line([]) => {}
                 LineEnd::Line(_) => break,
             }
         }
@@ -123,7 +123,6 @@ impl VcfReader {
         }
         Ok(batch.len > 0)
     }
-
 }
 
 /// The records of one batch, in file order. The record buffers are kept between batches.

@@ -54,7 +54,9 @@ const ALLOWED: [&str; 40] = [
 pub(crate) fn check(transcripts: &Value) -> Result<(), String> {
     let transcripts = transcripts.as_array().map_or(&[][..], Vec::as_slice);
     for transcript in transcripts {
-        let consequences = transcript["consequences"].as_array().map_or(&[][..], Vec::as_slice);
+        let consequences = transcript["consequences"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice);
         let refused = consequences
             .iter()
             .find(|term| !term.as_str().is_some_and(|term| ALLOWED.contains(&term)));
@@ -77,13 +79,20 @@ mod tests {
     fn allowed_terms_pass() {
         let transcripts = json!([{"transcript": "NM_1", "consequences": ["intron_variant", "5_prime_UTR_variant"]}]);
         assert_eq!(check(&transcripts), Ok(()));
-        assert_eq!(check(&json!([{"transcript": "NM_1", "consequences": []}])), Ok(()));
+        assert_eq!(
+            check(&json!([{"transcript": "NM_1", "consequences": []}])),
+            Ok(())
+        );
     }
 
     #[test]
     fn unknown_terms_are_refused() {
-        let transcripts = json!([{"transcript": "NM_1", "consequences": ["coding_transcript_variant"]}]);
+        let transcripts =
+            json!([{"transcript": "NM_1", "consequences": ["coding_transcript_variant"]}]);
         let error = check(&transcripts).unwrap_err();
-        assert!(error.contains("coding_transcript_variant") && error.contains("NM_1"), "{error}");
+        assert!(
+            error.contains("coding_transcript_variant") && error.contains("NM_1"),
+            "{error}"
+        );
     }
 }

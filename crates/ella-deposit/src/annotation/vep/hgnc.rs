@@ -45,7 +45,10 @@ impl Hgnc {
 
     fn load() -> Result<Self, String> {
         let mut hgnc = Self::default();
-        for line in gunzip(SYMBOLS)?.lines().filter(|line| !line.starts_with('#')) {
+        for line in gunzip(SYMBOLS)?
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+        {
             let columns: Vec<&str> = line.trim().split('\t').collect();
             let [symbol, hgnc_id, approved] = columns[..] else {
                 return Err(format!("Bad HGNC symbols line: {line}"));
@@ -57,7 +60,10 @@ impl Hgnc {
                 hgnc.symbol_by_id.insert(hgnc_id, symbol.to_owned());
             }
         }
-        for line in gunzip(GENE_IDS)?.lines().filter(|line| !line.starts_with('#')) {
+        for line in gunzip(GENE_IDS)?
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+        {
             let mut columns = line.trim().split('\t');
             let hgnc_id = parse_id(columns.next().unwrap_or_default())?;
             for gene in columns.take(2).filter(|gene| !gene.is_empty()) {
@@ -89,7 +95,11 @@ mod tests {
     fn bundled_maps() {
         let hgnc = Hgnc::get().unwrap();
         assert_eq!(hgnc.id_of_symbol("BRCA1"), Some(1100));
-        assert_eq!(hgnc.id_of_symbol("A1BGAS"), None, "previous symbols are not used");
+        assert_eq!(
+            hgnc.id_of_symbol("A1BGAS"),
+            None,
+            "previous symbols are not used"
+        );
         assert_eq!(hgnc.symbol_of_id(1101), Some("BRCA2"));
         assert_eq!(hgnc.id_of_gene("672"), Some(1100));
         assert_eq!(hgnc.id_of_gene("ENSG00000139618"), Some(1101));

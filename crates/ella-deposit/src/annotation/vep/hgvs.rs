@@ -1,6 +1,7 @@
 //! What ELLA derives from a transcript's HGVSc (import.md §8.7): the short form without long
 //! sequences, the long inserted sequence, and the exon / coding-region distances.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,7 +32,8 @@ pub(super) fn shorten(hgvsc: &str) -> (String, Option<&str>) {
         let length = bases_at(hgvsc, start);
         if length >= LONG_SEQUENCE {
             with_lengths.push_str(&hgvsc[copied..start]);
-            with_lengths.push_str(&format!("({length})"));
+            // Writing to a String cannot fail.
+            let _ = write!(with_lengths, "({length})");
             copied = start + length;
             insertion.get_or_insert(&hgvsc[start..copied]);
         }
@@ -44,7 +46,9 @@ pub(super) fn shorten(hgvsc: &str) -> (String, Option<&str>) {
     let mut index = 1;
     while index < bytes.len() {
         // A run after a non-base character is maximal, so the greedy regex takes all of it.
-        if is_base(bytes[index]) && matches!(bytes[index - 1], b'd' | b'e' | b'l' | b'u' | b'p' | b'|') {
+        if is_base(bytes[index])
+            && matches!(bytes[index - 1], b'd' | b'e' | b'l' | b'u' | b'p' | b'|')
+        {
             let length = bases_at(&with_lengths, index);
             if length >= LONG_SEQUENCE {
                 short.push_str(&with_lengths[copied..index]);
@@ -93,22 +97,18 @@ pub(super) fn distances(hgvsc: &str) -> Result<(Option<i64>, Option<i64>), Strin
     }
     let (utr1, p1, utr2, p2) = (group("utr1"), group("p1"), group("utr2"), group("p2"));
     // Positions without `*`/`-` are in the coding region.
-    let coding_region_distance = if (!p1.is_empty() && utr1.is_empty())
-        || (!p2.is_empty() && utr2.is_empty())
-    {
-        0
-    } else {
-        distance((utr1, p1), (utr2, p2))?
-    };
+    let coding_region_distance =
+        if (!p1.is_empty() && utr1.is_empty()) || (!p2.is_empty() && utr2.is_empty()) {
+            0
+        } else {
+            distance((utr1, p1), (utr2, p2))?
+        };
     Ok((Some(0), Some(coding_region_distance)))
 }
 
 /// ELLA's `get_distance`: of two signed offsets, the one closest to zero (`-` is negative, `+`
 /// and `*` positive); 0 without signs.
-fn distance(
-    (sign1, number1): (&str, &str),
-    (sign2, number2): (&str, &str),
-) -> Result<i64, String> {
+fn distance((sign1, number1): (&str, &str), (sign2, number2): (&str, &str)) -> Result<i64, String> {
     let signed = |sign: &str, number: i64| if sign == "-" { -number } else { number };
     let parse = |number: &str| {
         number
@@ -139,13 +139,33 @@ mod tests {
     #[test]
     fn long_sequences_are_shortened() {
         let cases = [
-            ("c.100_101insACGTACGTACGT", "c.100_101ins(12)", Some("ACGTACGTACGT")),
+            (
+                "c.100_101insACGTACGTACGT",
+                "c.100_101ins(12)",
+                Some("ACGTACGTACGT"),
+            ),
             ("c.100_112delACGTACGTACGTA", "c.100_112del", None),
-            ("c.4416-77_4416-48delCTCTTCTCTTCTCTTCTCTTCTCTTCTCTT", "c.4416-77_4416-48del", None),
+            (
+                "c.4416-77_4416-48delCTCTTCTCTTCTCTTCTCTTCTCTTCTCTT",
+                "c.4416-77_4416-48del",
+                None,
+            ),
             ("c.123_133dupCGACGACGCAG", "c.123_133dup", None),
-            ("c.131_132insACTTGCTGCTT", "c.131_132ins(11)", Some("ACTTGCTGCTT")),
-            ("c.123_133delCGACGACGCAGinsACTTGCTGCTT", "c.123_133delins(11)", Some("ACTTGCTGCTT")),
-            ("c.123_124delCGinsACTTGCTGCTT", "c.123_124delCGins(11)", Some("ACTTGCTGCTT")),
+            (
+                "c.131_132insACTTGCTGCTT",
+                "c.131_132ins(11)",
+                Some("ACTTGCTGCTT"),
+            ),
+            (
+                "c.123_133delCGACGACGCAGinsACTTGCTGCTT",
+                "c.123_133delins(11)",
+                Some("ACTTGCTGCTT"),
+            ),
+            (
+                "c.123_124delCGinsACTTGCTGCTT",
+                "c.123_124delCGins(11)",
+                Some("ACTTGCTGCTT"),
+            ),
             ("c.1_2insACGTACGTA", "c.1_2insACGTACGTA", None),
             ("c.1_2delACGTACGTA", "c.1_2delACGTACGTA", None),
             ("c.10G>T", "c.10G>T", None),

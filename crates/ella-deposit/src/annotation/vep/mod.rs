@@ -32,7 +32,9 @@ impl Vep {
             .split_once("Format: ")
             .ok_or_else(|| format!("No 'Format: ' in description {description}"))?;
         let names: Vec<String> = format.split('|').map(str::to_owned).collect();
-        Ok(Self { fields: CsqFields::new(&names) })
+        Ok(Self {
+            fields: CsqFields::new(&names),
+        })
     }
 
     /// Converts a `CSQ` value.
@@ -63,19 +65,25 @@ impl Vep {
         }
         // VEP's order is not deterministic; the stored list must be, to compare annotations.
         kept.sort_by(|a, b| a.name.cmp(b.name));
-        Ok(kept.into_iter().map(|transcript| Value::Object(transcript.object)).collect())
+        Ok(kept
+            .into_iter()
+            .map(|transcript| Value::Object(transcript.object))
+            .collect())
     }
 }
 
 /// Whether a repeated transcript replaces the one kept so far (ties keep the first).
 fn outranks(incoming: &Transcript, existing: &Transcript) -> Result<bool, String> {
     let rank = |transcript: &Transcript| {
-        let source = transcript.source.filter(|source| !source.is_empty()).ok_or_else(|| {
-            format!(
-                "Unable to determine priority of transcript {}, as source is not defined",
-                transcript.name
-            )
-        })?;
+        let source = transcript
+            .source
+            .filter(|source| !source.is_empty())
+            .ok_or_else(|| {
+                format!(
+                    "Unable to determine priority of transcript {}, as source is not defined",
+                    transcript.name
+                )
+            })?;
         REFSEQ_PRIORITY
             .iter()
             .position(|candidate| *candidate == source)
@@ -98,8 +106,10 @@ mod tests {
     const FIELDS: &str = "Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp|cDNA_position|CDS_position|Protein_position|Amino_acids|Codons|Existing_variation|ALLELE_NUM|DISTANCE|STRAND|FLAGS|SYMBOL_SOURCE|HGNC_ID|CANONICAL|ENSP|REFSEQ_MATCH|SOURCE|GIVEN_REF|USED_REF|BAM_EDIT";
 
     fn vep() -> Vep {
-        Vep::from_description(&format!("\"Consequence annotations from Ensembl VEP. Format: {FIELDS}\""))
-            .unwrap()
+        Vep::from_description(&format!(
+            "\"Consequence annotations from Ensembl VEP. Format: {FIELDS}\""
+        ))
+        .unwrap()
     }
 
     /// A CSQ entry: defaults for a minimal transcript, then the given fields.
@@ -114,7 +124,10 @@ mod tests {
         FIELDS
             .split('|')
             .map(|name| {
-                let given = fields.iter().chain(defaults.iter()).find(|(key, _)| *key == name);
+                let given = fields
+                    .iter()
+                    .chain(defaults.iter())
+                    .find(|(key, _)| *key == name);
                 given.map_or("", |(_, value)| *value)
             })
             .collect::<Vec<_>>()
@@ -172,7 +185,10 @@ mod tests {
             entry(&[("Feature", "ENST123456")]),
             entry(&[("Feature", "NR_000091.2")]),
             entry(&[("Feature", "XM_1")]),
-            entry(&[("Feature", "NM_foobar"), ("Feature_type", "RegulatoryFeature")]),
+            entry(&[
+                ("Feature", "NM_foobar"),
+                ("Feature_type", "RegulatoryFeature"),
+            ]),
         ])
         .unwrap();
         let names: Vec<&str> = converted
@@ -187,30 +203,75 @@ mod tests {
     #[test]
     fn hgnc_id_lookups() {
         let converted = convert(&[
-            entry(&[("Feature", "NM_0.1"), ("Gene", "GENE_WITHOUT_HGNC_ID"), ("HGNC_ID", "")]),
+            entry(&[
+                ("Feature", "NM_0.1"),
+                ("Gene", "GENE_WITHOUT_HGNC_ID"),
+                ("HGNC_ID", ""),
+            ]),
             entry(&[("Feature", "NM_1.1"), ("SYMBOL", "BRCA1"), ("HGNC_ID", "")]),
-            entry(&[("Feature", "NM_2.1"), ("Gene", "672"), ("HGNC_ID", ""), ("SYMBOL", "")]),
-            entry(&[("Feature", "NM_3.1"), ("Gene", "ENSG00000139618"), ("HGNC_ID", ""), ("SYMBOL", "")]),
+            entry(&[
+                ("Feature", "NM_2.1"),
+                ("Gene", "672"),
+                ("HGNC_ID", ""),
+                ("SYMBOL", ""),
+            ]),
+            entry(&[
+                ("Feature", "NM_3.1"),
+                ("Gene", "ENSG00000139618"),
+                ("HGNC_ID", ""),
+                ("SYMBOL", ""),
+            ]),
         ])
         .unwrap();
         let found: Vec<(&str, i64, &str)> = converted
             .as_array()
             .unwrap()
             .iter()
-            .map(|t| (t["transcript"].as_str().unwrap(), t["hgnc_id"].as_i64().unwrap(), t["symbol"].as_str().unwrap()))
+            .map(|t| {
+                (
+                    t["transcript"].as_str().unwrap(),
+                    t["hgnc_id"].as_i64().unwrap(),
+                    t["symbol"].as_str().unwrap(),
+                )
+            })
             .collect();
-        assert_eq!(found, [("NM_1.1", 1100, "BRCA1"), ("NM_2.1", 1100, "BRCA1"), ("NM_3.1", 1101, "BRCA2")]);
+        assert_eq!(
+            found,
+            [
+                ("NM_1.1", 1100, "BRCA1"),
+                ("NM_2.1", 1100, "BRCA1"),
+                ("NM_3.1", 1101, "BRCA2")
+            ]
+        );
     }
 
     #[test]
     fn refseq_priority() {
         let copies = [
-            entry(&[("Feature", "NM_1.1"), ("SYMBOL", "RefSeq"), ("SOURCE", "RefSeq")]),
-            entry(&[("Feature", "NM_1.1"), ("SYMBOL", "Interim"), ("SOURCE", "RefSeq_Interim_gff")]),
-            entry(&[("Feature", "NM_1.1"), ("SYMBOL", "gff"), ("SOURCE", "RefSeq_gff")]),
+            entry(&[
+                ("Feature", "NM_1.1"),
+                ("SYMBOL", "RefSeq"),
+                ("SOURCE", "RefSeq"),
+            ]),
+            entry(&[
+                ("Feature", "NM_1.1"),
+                ("SYMBOL", "Interim"),
+                ("SOURCE", "RefSeq_Interim_gff"),
+            ]),
+            entry(&[
+                ("Feature", "NM_1.1"),
+                ("SYMBOL", "gff"),
+                ("SOURCE", "RefSeq_gff"),
+            ]),
             entry(&[("Feature", "NM_2.1")]),
         ];
-        let orders = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1], [0, 2, 1, 3]];
+        let orders = [
+            [0, 1, 2, 3],
+            [3, 2, 1, 0],
+            [1, 3, 0, 2],
+            [2, 0, 3, 1],
+            [0, 2, 1, 3],
+        ];
         for order in orders {
             let entries: Vec<String> = order.iter().map(|&index| copies[index].clone()).collect();
             let converted = convert(&entries).unwrap();
@@ -218,21 +279,39 @@ mod tests {
             assert_eq!(converted[1]["transcript"], "NM_2.1");
         }
         assert_eq!(convert(&copies[..2]).unwrap()[0]["symbol"], "Interim");
-        let tie = [copies[0].clone(), entry(&[("Feature", "NM_1.1"), ("SYMBOL", "second"), ("SOURCE", "RefSeq")])];
-        assert_eq!(convert(&tie).unwrap()[0]["symbol"], "RefSeq", "ties keep the first");
+        let tie = [
+            copies[0].clone(),
+            entry(&[
+                ("Feature", "NM_1.1"),
+                ("SYMBOL", "second"),
+                ("SOURCE", "RefSeq"),
+            ]),
+        ];
+        assert_eq!(
+            convert(&tie).unwrap()[0]["symbol"],
+            "RefSeq",
+            "ties keep the first"
+        );
     }
 
     #[test]
     fn refseq_priority_needs_known_sources() {
-        let unknown = [entry(&[("Feature", "NM_1.1"), ("SOURCE", "Ensembl")]), entry(&[("Feature", "NM_1.1"), ("SOURCE", "RefSeq")])];
+        let unknown = [
+            entry(&[("Feature", "NM_1.1"), ("SOURCE", "Ensembl")]),
+            entry(&[("Feature", "NM_1.1"), ("SOURCE", "RefSeq")]),
+        ];
         assert!(convert(&unknown).is_err());
-        let missing = [entry(&[("Feature", "NM_1.1")]), entry(&[("Feature", "NM_1.1"), ("SOURCE", "RefSeq")])];
+        let missing = [
+            entry(&[("Feature", "NM_1.1")]),
+            entry(&[("Feature", "NM_1.1"), ("SOURCE", "RefSeq")]),
+        ];
         assert!(convert(&missing).is_err());
     }
 
     #[test]
     fn exon_numbers() {
-        let last = |exon| convert(&[entry(&[("EXON", exon)])]).map(|t| t[0]["in_last_exon"].clone());
+        let last =
+            |exon| convert(&[entry(&[("EXON", exon)])]).map(|t| t[0]["in_last_exon"].clone());
         assert_eq!(last("20/20"), Ok(json!("yes")));
         assert_eq!(last("19/20"), Ok(json!("no")));
         assert!(last("20__20").is_err());

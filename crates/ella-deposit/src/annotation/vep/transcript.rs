@@ -74,7 +74,9 @@ pub(super) fn convert<'a>(
 ) -> Result<Option<Transcript<'a>>, String> {
     let name = fields.feature.get(values).unwrap_or_default();
     let is_transcript = fields.feature_type.get(values) == Some("Transcript")
-        && ["NM_", "NR_", "ENST"].iter().any(|prefix| name.starts_with(prefix));
+        && ["NM_", "NR_", "ENST"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix));
     if !is_transcript {
         return Ok(None);
     }
@@ -96,8 +98,14 @@ pub(super) fn convert<'a>(
     let strand = fields.strand.get(values).ok_or("CSQ has no STRAND field")?;
     let strand = parse_int(strand).ok_or_else(|| format!("Invalid STRAND '{strand}'"))?;
     set("strand", strand.into());
-    set("is_canonical", (fields.canonical.get(values) == Some("YES")).into());
-    set("in_last_exon", in_last_exon(fields.exon.non_empty(values))?.into());
+    set(
+        "is_canonical",
+        (fields.canonical.get(values) == Some("YES")).into(),
+    );
+    set(
+        "in_last_exon",
+        in_last_exon(fields.exon.non_empty(values))?.into(),
+    );
     let mut consequences: Vec<&str> = fields
         .consequence
         .non_empty(values)
@@ -128,7 +136,10 @@ pub(super) fn convert<'a>(
         set("HGVSp", hgvsp.into());
     }
     if let Some(variation) = fields.existing_variation.non_empty(values) {
-        let dbsnp: Vec<&str> = variation.split('&').filter(|id| id.starts_with("rs")).collect();
+        let dbsnp: Vec<&str> = variation
+            .split('&')
+            .filter(|id| id.starts_with("rs"))
+            .collect();
         set("dbsnp", dbsnp.into());
     }
     let verbatim = [
@@ -142,7 +153,11 @@ pub(super) fn convert<'a>(
             set(key, value.into());
         }
     }
-    Ok(Some(Transcript { name, source: fields.source.get(values), object }))
+    Ok(Some(Transcript {
+        name,
+        source: fields.source.get(values),
+        object,
+    }))
 }
 
 /// `HGNC_ID` when given, else the HGNC id of `Gene` (NCBI or Ensembl id), else of `SYMBOL`.
@@ -157,11 +172,19 @@ fn hgnc_id(fields: &CsqFields, values: &[&str]) -> Result<Option<i64>, String> {
         .gene
         .get(values)
         .and_then(|gene| hgnc.id_of_gene(gene))
-        .or_else(|| fields.symbol.get(values).and_then(|symbol| hgnc.id_of_symbol(symbol)));
+        .or_else(|| {
+            fields
+                .symbol
+                .get(values)
+                .and_then(|symbol| hgnc.id_of_symbol(symbol))
+        });
     if found.is_none() {
         let symbol_source = fields.symbol_source.get(values);
         // ELLA skips clone-based genes silently and the others with a warning.
-        if !matches!(symbol_source, Some("Clone_based_vega_gene" | "Clone_based_ensembl_gene")) {
+        if !matches!(
+            symbol_source,
+            Some("Clone_based_vega_gene" | "Clone_based_ensembl_gene")
+        ) {
             tracing::debug!(
                 "No HGNC id found for Feature: {}, SYMBOL: {}, Gene: {}. Skipping.",
                 fields.feature.get(values).unwrap_or("N/A"),

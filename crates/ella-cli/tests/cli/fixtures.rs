@@ -1,9 +1,7 @@
 //! Loading ELLA's fixtures with the real `ella-cli`, and refusing bad input without changes.
 
-mod common;
-
+use crate::common::{count, data, ella_cli, ella_cli_with_input, fixture_counts, load_demo_data};
 use chrono::Utc;
-use common::{count, data, ella_cli, ella_cli_with_input, fixture_counts, load_demo_data};
 use ella_db::account::authenticate;
 use ella_test_support::TestDatabase;
 
@@ -84,7 +82,7 @@ fn an_existing_panel_is_left_alone_without_replace() {
 
 fn write(dir: &tempfile::TempDir, name: &str, content: &str) -> String {
     let path = dir.path().join(name);
-    std::fs::write(&path, content).unwrap();
+    std::fs::write(&path, content).expect("write test file");
     path.to_string_lossy().into_owned()
 }
 

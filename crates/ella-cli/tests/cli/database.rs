@@ -1,8 +1,6 @@
 //! `ella-cli database ...` against real databases.
 
-mod common;
-
-use common::{count, ella_cli, ella_cli_with_input};
+use crate::common::{count, ella_cli, ella_cli_with_input};
 use diesel::connection::SimpleConnection;
 use ella_test_support::TestDatabase;
 

@@ -1,0 +1,175 @@
+//! Converting one record (import.md §8.4): INFO keys in record order, each through the elements
+//! whose `source` it is, in config order.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::config::{AnnotationConfig, CompiledElement, Converter, ElementConfig};
+use super::document::finish;
+use super::info::{typed, InfoField, InfoHeader, InfoTypes, InfoValue};
+use super::keyvalue::describe;
+use super::{hgmd, references, Additional};
+use crate::Error;
+
+/// An annotation config compiled against one VCF's INFO header; converts that VCF's records.
+///
+/// Compile once per VCF ([`AnnotationConfig::compile`]): converters depend on the header (VEP
+/// field names, meta layouts, value types), and ELLA re-creates them for each file.
+#[derive(Debug, Clone)]
+pub struct RecordConverter {
+    elements: Vec<Slot>,
+    by_source: HashMap<String, Vec<usize>>,
+    types: InfoTypes,
+    required: Vec<String>,
+}
+
+/// One element: its setup result is kept and reported when a record first needs it.
+#[derive(Debug, Clone)]
+struct Slot {
+    config: ElementConfig,
+    compiled: Result<CompiledElement, String>,
+}
+
+/// Why a record's INFO could not be converted. The message names the INFO key, its value and
+/// the converter; [`ConversionError::at`] adds the VCF file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ConversionError {
+    message: String,
+}
+
+impl ConversionError {
+    /// The error with the record's place: the VCF `path` and its 1-based `line`.
+    pub fn at(self, path: &Path, line: usize) -> Error {
+        Error::Parse {
+            path: path.to_owned(),
+            line: Some(line),
+            message: self.message,
+        }
+    }
+}
+
+impl From<ConversionError> for Error {
+    fn from(error: ConversionError) -> Self {
+        Self::Invalid(error.message)
+    }
+}
+
+impl AnnotationConfig {
+    /// Compiles the config for a VCF with these INFO header lines.
+    pub fn compile(&self, headers: &[InfoHeader]) -> RecordConverter {
+        let header_by_id: HashMap<&str, &InfoHeader> = headers
+            .iter()
+            .map(|header| (header.id.as_str(), header))
+            .collect();
+        let mut by_source: HashMap<String, Vec<usize>> = HashMap::new();
+        let elements: Vec<Slot> = self
+            .elements
+            .iter()
+            .enumerate()
+            .map(|(index, config)| {
+                by_source
+                    .entry(config.source.clone())
+                    .or_default()
+                    .push(index);
+                Slot {
+                    config: config.clone(),
+                    compiled: config.compile(&header_by_id),
+                }
+            })
+            .collect();
+        let types = headers
+            .iter()
+            .map(|header| (header.id.clone(), header.value_type))
+            .collect();
+        let required = self
+            .elements
+            .iter()
+            .filter(|element| element.required)
+            .map(|element| element.source.clone())
+            .collect();
+        RecordConverter {
+            elements,
+            by_source,
+            types,
+            required,
+        }
+    }
+}
+
+impl RecordConverter {
+    /// The annotation document of one record, from its INFO fields in record order.
+    pub fn convert(&self, info: &[InfoField<'_>]) -> Result<Value, ConversionError> {
+        let mut document = Map::new();
+        for &(key, raw) in info {
+            let Some(indices) = self.by_source.get(key) else {
+                continue;
+            };
+            let value = typed(self.types.get(key).copied(), raw);
+            for &index in indices {
+                let slot = &self.elements[index];
+                self.apply(slot, &value, info, &mut document).map_err(|reason| ConversionError {
+                    message: format!(
+                        "Error when trying to convert source '{key}' with value {} using converter {} (target '{}'): {reason}",
+                        describe(&value),
+                        slot.config.converter.name(),
+                        slot.config.target,
+                    ),
+                })?;
+            }
+        }
+        if let Some(missing) = self
+            .required
+            .iter()
+            .find(|source| !info.iter().any(|(key, _)| key == source))
+        {
+            return Err(ConversionError {
+                message: format!("Missing required source field in annotation: {missing}"),
+            });
+        }
+        finish(&mut document).map_err(|reason| ConversionError {
+            message: format!("Invalid annotation document: {reason}"),
+        })?;
+        Ok(Value::Object(document))
+    }
+
+    fn apply(
+        &self,
+        slot: &Slot,
+        value: &InfoValue,
+        info: &[InfoField<'_>],
+        document: &mut Map<String, Value>,
+    ) -> Result<(), String> {
+        let element = slot.compiled.as_ref().map_err(Clone::clone)?;
+        // Additional sources absent from the record are `None` (ELLA's `INFO.get`).
+        let values: Vec<Option<InfoValue>> = element
+            .additional_sources
+            .iter()
+            .map(|name| {
+                let found = info.iter().find(|(key, _)| key == name);
+                found.map(|&(key, raw)| typed(self.types.get(key).copied(), raw))
+            })
+            .collect();
+        let additional = Additional {
+            names: &element.additional_sources,
+            values: &values,
+        };
+        let converted = match &element.converter {
+            Converter::KeyValue(converter) => converter.convert(value)?,
+            Converter::Mapping(converter) => converter.convert(value)?,
+            Converter::Json(encoding) => encoding.decode_json(value)?,
+            Converter::ClinvarJson(encoding) => {
+                super::json::reshape_clinvar(encoding.decode_json(value)?)?
+            }
+            Converter::Meta(converter) => converter.convert(value)?,
+            Converter::Vep(converter) => converter.convert(value)?,
+            Converter::ClinvarReferences => references::clinvar(value)?,
+            Converter::Hgmd => hgmd::convert(value, &additional)?,
+            Converter::HgmdPrimaryReport => references::primary_report(value, &additional)?,
+            Converter::HgmdExtraRefs(converter) => converter.convert(value)?,
+        };
+        element.target.place(document, converted)
+    }
+}
