@@ -4,9 +4,9 @@
 //! Each import parses and checks all of its input before it writes anything, and writes inside
 //! the caller's transaction, so bad input changes nothing.
 
+pub mod analysis_config;
 pub mod annotation;
 mod error;
-pub mod analysis_config;
 pub mod fixtures;
 pub mod genepanel;
 pub mod vcf;

@@ -479,7 +479,8 @@ fn throughput() {
                 rows += block.sample_data.len();
             }
         }
-        let rate = records_total as f64 / start.elapsed().as_secs_f64();
+        let records = u32::try_from(records_total).expect("fewer than 2^32 records");
+        let rate = f64::from(records) / start.elapsed().as_secs_f64();
         (records_total, rows, rate)
     };
     let (records, _, read) = run(false, false);

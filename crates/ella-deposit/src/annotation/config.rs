@@ -12,9 +12,10 @@ use serde_json::{Map, Value};
 use super::document::Target;
 use super::info::InfoHeader;
 use super::json::Encoding;
-use super::keyvalue::{Conversion, KeyValue, TargetType};
+use super::keyvalue::{KeyValue, TargetType};
 use super::mapping::Mapping;
-use super::meta::{Meta, Subelement};
+use super::meta::Meta;
+use super::options::Options;
 use super::references::ExtraRefs;
 use super::vep::Vep;
 use crate::{Error, Result};
@@ -176,10 +177,10 @@ impl ElementConfig {
         &self,
         headers: &HashMap<&str, &InfoHeader>,
     ) -> Result<CompiledElement, String> {
-        let mut options = Options {
-            map: &self.options,
-            read: vec!["source", "target", "target_mode", "additional_sources"],
-        };
+        let mut options = Options::new(
+            &self.options,
+            &["source", "target", "target_mode", "additional_sources"],
+        );
         let target = Target::new(
             &self.target,
             options.string("target_mode")?.unwrap_or("insert"),
@@ -237,122 +238,11 @@ impl ElementConfig {
     }
 }
 
-/// Typed access to an element's options, remembering which were read so that unknown ones can
-/// be refused (ELLA's converter `Config` dataclasses take no other keyword).
-struct Options<'a> {
-    map: &'a Map<String, Value>,
-    read: Vec<&'static str>,
-}
-
-impl<'a> Options<'a> {
-    fn value(&mut self, key: &'static str) -> Option<&'a Value> {
-        self.read.push(key);
-        self.map.get(key)
-    }
-
-    fn string(&mut self, key: &'static str) -> Result<Option<&'a str>, String> {
-        self.value(key)
-            .map(|value| {
-                value
-                    .as_str()
-                    .ok_or_else(|| format!("'{key}' must be a string"))
-            })
-            .transpose()
-    }
-
-    fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, String> {
-        self.value(key)
-            .map(|value| {
-                value
-                    .as_bool()
-                    .ok_or_else(|| format!("'{key}' must be a boolean"))
-            })
-            .transpose()
-    }
-
-    fn strings(&mut self, key: &'static str) -> Result<Vec<String>, String> {
-        let Some(value) = self.value(key) else {
-            return Ok(Vec::new());
-        };
-        value
-            .as_array()
-            .and_then(|items| {
-                items
-                    .iter()
-                    .map(|item| item.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .ok_or_else(|| format!("'{key}' must be a list of strings"))
-    }
-
-    /// `target_type` (default given) and `target_type_throw` (default true).
-    fn conversion(&mut self, default: TargetType) -> Result<Conversion, String> {
-        let target_type = match self.string("target_type")? {
-            Some(name) => TargetType::from_name(name)?,
-            None => default,
-        };
-        let throw = self.boolean("target_type_throw")?.unwrap_or(true);
-        Ok(Conversion { target_type, throw })
-    }
-
-    /// The keyvalue options (`split`, `target_type`, `target_type_throw`).
-    fn keyvalue(&mut self, default: TargetType) -> Result<KeyValue, String> {
-        let split = self
-            .string("split")?
-            .filter(|separator| !separator.is_empty());
-        Ok(KeyValue {
-            split: split.map(str::to_owned),
-            conversion: self.conversion(default)?,
-        })
-    }
-
-    fn encoding(&mut self) -> Result<Encoding, String> {
-        Encoding::from_name(self.string("encoding")?.unwrap_or("base16"))
-    }
-
-    /// The meta `subelements`: `source` plus keyvalue options each.
-    fn subelements(&mut self) -> Result<Vec<Subelement>, String> {
-        let Some(value) = self.value("subelements") else {
-            return Ok(Vec::new());
-        };
-        let items = value.as_array().ok_or("'subelements' must be a list")?;
-        items
-            .iter()
-            .map(|item| {
-                let map = item.as_object().ok_or("a subelement must be an object")?;
-                let mut options = Options {
-                    map,
-                    read: Vec::new(),
-                };
-                let source = options
-                    .string("source")?
-                    .ok_or("a subelement needs a 'source'")?;
-                let converter = options.keyvalue(TargetType::Identity)?;
-                options.finish()?;
-                Ok(Subelement {
-                    source: source.to_owned(),
-                    converter,
-                })
-            })
-            .collect()
-    }
-
-    fn finish(&self) -> Result<(), String> {
-        match self
-            .map
-            .keys()
-            .find(|key| !self.read.contains(&key.as_str()))
-        {
-            Some(key) => Err(format!("unexpected option '{key}'")),
-            None => Ok(()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::annotation::info::InfoType;
+    use crate::annotation::keyvalue::Conversion;
     use serde_json::json;
 
     fn config(deposit: &Value) -> AnnotationConfig {

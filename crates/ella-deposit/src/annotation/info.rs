@@ -4,8 +4,6 @@
 //! Typing happens here, lazily, and only for keys some converter reads: the VCF reader hands
 //! over raw text, so records pay nothing for the many INFO keys no converter uses.
 
-use std::collections::HashMap;
-
 use serde_json::{Number, Value};
 
 /// One INFO entry of a record: the key and its raw text after `=`.
@@ -83,9 +81,6 @@ impl InfoValue<'_> {
         }
     }
 }
-
-/// The header types by INFO key.
-pub(crate) type InfoTypes = HashMap<String, InfoType>;
 
 /// Types one raw INFO value the way htslib/cyvcf2 does (§1.2): a key without header is a String;
 /// one number is a scalar, several are an array; `.` is `null`; floats are read as single

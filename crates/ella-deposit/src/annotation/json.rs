@@ -47,26 +47,30 @@ impl Encoding {
         let text = value
             .as_text()
             .ok_or_else(|| format!("Invalid parameter for JSONConverter: {}", describe(value)))?;
-        let bytes = self.decode(text)?;
-        let text = String::from_utf8(bytes).map_err(|error| format!("Invalid UTF-8: {error}"))?;
-        serde_json::from_str(&text).map_err(|error| format!("Invalid JSON: {error}"))
+        // serde_json checks UTF-8 as it reads, as Python's strict decode does before parsing.
+        serde_json::from_slice(&self.decode(text)?)
+            .map_err(|error| format!("Invalid JSON: {error}"))
     }
 }
 
 fn decode_base16(text: &str) -> Result<Vec<u8>, String> {
     let nibble = |byte: u8| match byte {
-        b'0'..=b'9' => Ok(byte - b'0'),
-        b'A'..=b'F' => Ok(byte - b'A' + 10),
-        _ => Err("Non-base16 digit found".to_owned()),
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
     };
     let bytes = text.as_bytes();
     if !bytes.len().is_multiple_of(2) {
         return Err("Odd-length string".to_owned());
     }
-    bytes
-        .chunks_exact(2)
-        .map(|pair| Ok(nibble(pair[0])? << 4 | nibble(pair[1])?))
-        .collect()
+    let mut decoded = Vec::with_capacity(bytes.len() / 2);
+    for pair in bytes.chunks_exact(2) {
+        match (nibble(pair[0]), nibble(pair[1])) {
+            (Some(high), Some(low)) => decoded.push(high << 4 | low),
+            _ => return Err("Non-base16 digit found".to_owned()),
+        }
+    }
+    Ok(decoded)
 }
 
 fn decode_base32(text: &str) -> Result<Vec<u8>, String> {
@@ -115,9 +119,9 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
 }
 
 /// ClinVar's incoming shape → ELLA's stored one (§8.6 clinvarjson); other JSON is kept as is.
-pub(crate) fn reshape_clinvar(data: Value) -> Result<Value, String> {
-    if !is_incoming_clinvar(&data) {
-        return Ok(data);
+pub(crate) fn reshape_clinvar(data: &Value) -> Result<Value, String> {
+    if !is_incoming_clinvar(data) {
+        return Ok(data.clone());
     }
     let mut items = Vec::new();
     for (rcv, fields) in data["rcvs"].as_object().into_iter().flatten() {
@@ -175,17 +179,29 @@ fn is_incoming_clinvar(data: &Value) -> bool {
 
 /// Python `", ".join(value)`: a string joins its characters, an object its keys.
 fn py_join(value: &Value) -> Result<String, String> {
-    let parts: Vec<String> = match value {
-        Value::String(text) => text.chars().map(String::from).collect(),
-        Value::Object(map) => map.keys().cloned().collect(),
-        Value::Array(items) => items
-            .iter()
-            .map(|item| item.as_str().map(str::to_owned))
-            .collect::<Option<_>>()
-            .ok_or_else(|| format!("Cannot join non-string items of {value}"))?,
-        _ => return Err(format!("Cannot join {value}")),
+    let mut joined = String::new();
+    let mut first = true;
+    let mut push = |part: &str| {
+        if !first {
+            joined.push_str(", ");
+        }
+        first = false;
+        joined.push_str(part);
     };
-    Ok(parts.join(", "))
+    match value {
+        Value::String(text) => text.chars().for_each(|c| push(c.encode_utf8(&mut [0; 4]))),
+        Value::Object(map) => map.keys().for_each(|key| push(key)),
+        Value::Array(items) => {
+            for item in items {
+                push(
+                    item.as_str()
+                        .ok_or_else(|| format!("Cannot join non-string items of {value}"))?,
+                );
+            }
+        }
+        _ => return Err(format!("Cannot join {value}")),
+    }
+    Ok(joined)
 }
 
 /// Python's `base64.b16encode`, for tests.
@@ -292,12 +308,21 @@ mod tests {
                  "variant_id": "51063", "submitter": "X", "last_evaluated": "2, 0, 1, 6"}
             ]
         });
-        let reshaped = reshape_clinvar(incoming).unwrap();
+        let reshaped = reshape_clinvar(&incoming).unwrap();
         assert_eq!(reshaped, expected);
         assert_eq!(
             reshaped["items"][1]["rcv"], "SCV000000001",
             "rcvs order kept"
         );
+    }
+
+    #[test]
+    fn join_like_python() {
+        assert_eq!(py_join(&json!(["", "a", ""])), Ok(", a, ".to_owned()));
+        assert_eq!(py_join(&json!([])), Ok(String::new()));
+        assert_eq!(py_join(&json!("ab")), Ok("a, b".to_owned()));
+        assert_eq!(py_join(&json!({"k": 1, "l": 2})), Ok("k, l".to_owned()));
+        assert!(py_join(&json!([1])).is_err());
     }
 
     #[test]
@@ -307,13 +332,13 @@ mod tests {
             json!([1]),
             json!({"variant_description": "x", "variant_id": 1, "rcvs": {"S": {"traitnames": []}}}),
         ] {
-            assert_eq!(reshape_clinvar(data.clone()), Ok(data));
+            assert_eq!(reshape_clinvar(&data), Ok(data.clone()));
         }
         let null_date = json!({"variant_description": "x", "variant_id": 1, "rcvs": {"S": {
             "traitnames": [], "clinical_significance_descr": [], "variant_id": [], "submitter": [],
             "last_evaluated": null}}});
         assert!(
-            reshape_clinvar(null_date).is_err(),
+            reshape_clinvar(&null_date).is_err(),
             "Python cannot join None"
         );
     }

@@ -16,6 +16,7 @@ mod json;
 mod keyvalue;
 mod mapping;
 mod meta;
+mod options;
 mod python;
 mod record;
 mod references;

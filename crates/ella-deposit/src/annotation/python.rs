@@ -10,16 +10,28 @@ use serde_json::{Number, Value};
 /// between digits. `None` where Python raises `ValueError`, and for values beyond 64 bits.
 pub(crate) fn parse_int(text: &str) -> Option<i64> {
     let text = text.trim();
-    let (sign, digits) = match text.as_bytes().first() {
-        Some(b'-') => ("-", &text[1..]),
-        Some(b'+') => ("", &text[1..]),
-        _ => ("", text),
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
     };
     let digits = without_digit_separators(digits)?;
-    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+    if digits.is_empty() {
         return None;
     }
-    format!("{sign}{digits}").parse().ok()
+    // Accumulated negatively so that i64::MIN fits.
+    let mut value: i64 = 0;
+    for byte in digits.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_sub(i64::from(byte - b'0'))?;
+    }
+    if negative {
+        Some(value)
+    } else {
+        value.checked_neg()
+    }
 }
 
 /// Python `float(text)` (whitespace, `_` between digits, `inf`/`nan` spellings).
@@ -164,6 +176,8 @@ mod tests {
         assert_eq!(parse_int("-7"), Some(-7));
         assert_eq!(parse_int("+007"), Some(7));
         assert_eq!(parse_int("1_000"), Some(1000));
+        assert_eq!(parse_int("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_int("9223372036854775808"), None);
         for bad in ["1.5", "", "-", "1__0", "_1", "1_", "HGNC:1100", "dabla"] {
             assert_eq!(parse_int(bad), None, "{bad}");
         }

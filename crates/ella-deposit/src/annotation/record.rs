@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::config::{AnnotationConfig, CompiledElement, Converter, ElementConfig};
-use super::document::finish;
-use super::info::{typed, InfoField, InfoHeader, InfoTypes, InfoValue};
+use super::document::Document;
+use super::info::{typed, InfoField, InfoHeader, InfoType, InfoValue};
+use super::json::{reshape_clinvar, Encoding};
 use super::keyvalue::describe;
 use super::{hgmd, references, Additional};
 use crate::Error;
@@ -20,8 +21,9 @@ use crate::Error;
 #[derive(Debug, Clone)]
 pub struct RecordConverter {
     elements: Vec<Slot>,
-    by_source: HashMap<String, Vec<usize>>,
-    types: InfoTypes,
+    /// By INFO key: its header type and the elements converting it, in config order.
+    by_source: HashMap<String, (Option<InfoType>, Vec<usize>)>,
+    types: HashMap<String, InfoType>,
     required: Vec<String>,
 }
 
@@ -64,25 +66,26 @@ impl AnnotationConfig {
             .iter()
             .map(|header| (header.id.as_str(), header))
             .collect();
-        let mut by_source: HashMap<String, Vec<usize>> = HashMap::new();
+        let types: HashMap<String, InfoType> = headers
+            .iter()
+            .map(|header| (header.id.clone(), header.value_type))
+            .collect();
+        let mut by_source: HashMap<String, (Option<InfoType>, Vec<usize>)> = HashMap::new();
         let elements: Vec<Slot> = self
             .elements
             .iter()
             .enumerate()
             .map(|(index, config)| {
-                by_source
+                let value_type = types.get(&config.source).copied();
+                let (_, indices) = by_source
                     .entry(config.source.clone())
-                    .or_default()
-                    .push(index);
+                    .or_insert_with(|| (value_type, Vec::new()));
+                indices.push(index);
                 Slot {
                     config: config.clone(),
                     compiled: config.compile(&header_by_id),
                 }
             })
-            .collect();
-        let types = headers
-            .iter()
-            .map(|header| (header.id.clone(), header.value_type))
             .collect();
         let required = self
             .elements
@@ -102,22 +105,24 @@ impl AnnotationConfig {
 impl RecordConverter {
     /// The annotation document of one record, from its INFO fields in record order.
     pub fn convert(&self, info: &[InfoField<'_>]) -> Result<Value, ConversionError> {
-        let mut document = Map::new();
+        let mut document = Document::default();
         for &(key, raw) in info {
-            let Some(indices) = self.by_source.get(key) else {
+            let Some((value_type, indices)) = self.by_source.get(key) else {
                 continue;
             };
-            let value = typed(self.types.get(key).copied(), raw);
+            let value = typed(*value_type, raw);
+            let mut decoded = None;
             for &index in indices {
                 let slot = &self.elements[index];
-                self.apply(slot, &value, info, &mut document).map_err(|reason| ConversionError {
-                    message: format!(
-                        "Error when trying to convert source '{key}' with value {} using converter {} (target '{}'): {reason}",
-                        describe(&value),
-                        slot.config.converter.name(),
-                        slot.config.target,
-                    ),
-                })?;
+                self.apply(slot, &value, &mut decoded, info, &mut document)
+                    .map_err(|reason| ConversionError {
+                        message: format!(
+                            "Error when trying to convert source '{key}' with value {} using converter {} (target '{}'): {reason}",
+                            describe(&value),
+                            slot.config.converter.name(),
+                            slot.config.target,
+                        ),
+                    })?;
             }
         }
         if let Some(missing) = self
@@ -129,18 +134,22 @@ impl RecordConverter {
                 message: format!("Missing required source field in annotation: {missing}"),
             });
         }
-        finish(&mut document).map_err(|reason| ConversionError {
+        let document = document.finish().map_err(|reason| ConversionError {
             message: format!("Invalid annotation document: {reason}"),
         })?;
         Ok(Value::Object(document))
     }
 
-    fn apply(
-        &self,
-        slot: &Slot,
+    /// Converts one INFO value with one element and places the result. `decoded` keeps the
+    /// value's decoded JSON for the other JSON-reading elements of the same key (with the fixture
+    /// config, `CLINVARJSON` feeds both `clinvarjson` and `clinvarreferences`).
+    fn apply<'c>(
+        &'c self,
+        slot: &'c Slot,
         value: &InfoValue,
+        decoded: &mut Option<(Encoding, Value)>,
         info: &[InfoField<'_>],
-        document: &mut Map<String, Value>,
+        document: &mut Document<'c>,
     ) -> Result<(), String> {
         let element = slot.compiled.as_ref().map_err(Clone::clone)?;
         // Additional sources absent from the record are `None` (ELLA's `INFO.get`).
@@ -159,17 +168,33 @@ impl RecordConverter {
         let converted = match &element.converter {
             Converter::KeyValue(converter) => converter.convert(value)?,
             Converter::Mapping(converter) => converter.convert(value)?,
-            Converter::Json(encoding) => encoding.decode_json(value)?,
+            Converter::Json(encoding) => decoded_json(decoded, *encoding, value)?.clone(),
             Converter::ClinvarJson(encoding) => {
-                super::json::reshape_clinvar(encoding.decode_json(value)?)?
+                reshape_clinvar(decoded_json(decoded, *encoding, value)?)?
+            }
+            Converter::ClinvarReferences => {
+                references::clinvar(decoded_json(decoded, Encoding::Base16, value)?)?
             }
             Converter::Meta(converter) => converter.convert(value)?,
             Converter::Vep(converter) => converter.convert(value)?,
-            Converter::ClinvarReferences => references::clinvar(value)?,
             Converter::Hgmd => hgmd::convert(value, &additional)?,
             Converter::HgmdPrimaryReport => references::primary_report(value, &additional)?,
             Converter::HgmdExtraRefs(converter) => converter.convert(value)?,
         };
-        element.target.place(document, converted)
+        document.place(&element.target, converted)
     }
+}
+
+/// The value decoded as JSON, reusing an earlier decoding with the same encoding.
+fn decoded_json<'d>(
+    decoded: &'d mut Option<(Encoding, Value)>,
+    encoding: Encoding,
+    value: &InfoValue,
+) -> Result<&'d Value, String> {
+    match decoded {
+        Some((done, _)) if *done == encoding => {}
+        _ => *decoded = Some((encoding, encoding.decode_json(value)?)),
+    }
+    // Always `Some` here; `get_or_insert` just avoids a second match.
+    Ok(&decoded.get_or_insert((encoding, Value::Null)).1)
 }

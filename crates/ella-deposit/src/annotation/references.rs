@@ -9,7 +9,6 @@ use serde_json::{json, Value};
 use super::fields::Field;
 use super::hgmd::decode_escapes;
 use super::info::InfoValue;
-use super::json::Encoding;
 use super::keyvalue::{describe, TargetType};
 use super::python::{parse_int, py_str, truthy};
 use super::Additional;
@@ -129,9 +128,9 @@ fn reftag_description(tag: &str) -> Option<&'static str> {
     }
 }
 
-/// `clinvarreferences`: base16 JSON; one reference per id of `pubmeds`, then of `pubmed_ids`.
-pub(crate) fn clinvar(value: &InfoValue) -> Result<Value, String> {
-    let data = Encoding::Base16.decode_json(value)?;
+/// `clinvarreferences`, from the decoded base16 JSON: one reference per id of `pubmeds`, then of
+/// `pubmed_ids`.
+pub(crate) fn clinvar(data: &Value) -> Result<Value, String> {
     let object = data
         .as_object()
         .ok_or_else(|| format!("ClinVar JSON is not an object: {data}"))?;
@@ -156,7 +155,6 @@ pub(crate) fn clinvar(value: &InfoValue) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotation::json::encode_base16 as base16;
 
     #[test]
     fn primary_report_comments() {
@@ -250,17 +248,17 @@ mod tests {
 
     #[test]
     fn clinvar_references() {
-        let value = base16(r#"{"pubmeds": ["2", 1], "pubmed_ids": [3]}"#);
         assert_eq!(
-            clinvar(&InfoValue::Text(&value)),
+            clinvar(&json!({"pubmeds": ["2", 1], "pubmed_ids": [3]})),
             Ok(json!([
                 {"pubmed_id": 2, "source": "CLINVAR", "source_info": ""},
                 {"pubmed_id": 1, "source": "CLINVAR", "source_info": ""},
                 {"pubmed_id": 3, "source": "CLINVAR", "source_info": ""}
             ]))
         );
-        assert_eq!(clinvar(&InfoValue::Text(&base16("{}"))), Ok(json!([])));
-        assert!(clinvar(&InfoValue::Text(&base16(r#"{"pubmeds": ["x"]}"#))).is_err());
-        assert!(clinvar(&InfoValue::Text(&base16("[1]"))).is_err());
+        assert_eq!(clinvar(&json!({})), Ok(json!([])));
+        assert!(clinvar(&json!({"pubmeds": ["x"]})).is_err());
+        assert!(clinvar(&json!({"pubmeds": null})).is_err());
+        assert!(clinvar(&json!([1])).is_err());
     }
 }

@@ -164,6 +164,9 @@ pub struct BlockGenotype<'r> {
 
 /// The genotype rows of a batch (§4).
 ///
+/// Call it once per batch of [`super::VcfReader::read_batch`]: blocks never span batches, and
+/// ELLA's coverage rule for duplications carries state from block to block within one batch.
+///
 /// `alleles[i]` is the allele imported for `batch[i]`, `None` for records not imported (the
 /// proband lacks the allele, or a prefilter dropped it). Blocks whose proband records were all
 /// not imported give no rows. Errors, as in ELLA: more than two proband alleles in a block, a

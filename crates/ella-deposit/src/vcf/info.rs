@@ -15,6 +15,9 @@
 //!
 //! Floats are single precision widened to double (`0.05` → `0.05000000074505806`).
 
+use std::ops::Range;
+
+use memchr::memchr;
 use serde_json::{Map, Value};
 
 use super::header::{InfoType, VcfHeader};
@@ -102,40 +105,73 @@ impl InfoValue<'_> {
     }
 }
 
+/// The `key[=value]` entries of an INFO text as byte ranges (key, value), skipping empty ones.
+///
+/// INFO columns of annotated VCFs run to kilobytes (VEP `CSQ`), so the separators are found with
+/// `memchr`.
+#[derive(Debug, Clone)]
+pub(crate) struct InfoEntries<'t> {
+    text: &'t [u8],
+    position: usize,
+}
+
+impl<'t> InfoEntries<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            position: 0,
+        }
+    }
+}
+
+impl Iterator for InfoEntries<'_> {
+    type Item = (Range<usize>, Option<Range<usize>>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let start = self.position;
+            if start >= self.text.len() {
+                return None;
+            }
+            let end = memchr(b';', &self.text[start..]).map_or(self.text.len(), |i| start + i);
+            self.position = end + 1;
+            if start == end {
+                continue;
+            }
+            return Some(match memchr(b'=', &self.text[start..end]) {
+                Some(i) => (start..start + i, Some(start + i + 1..end)),
+                None => (start..end, None),
+            });
+        }
+    }
+}
+
 /// The entries of an INFO column, in column order.
 #[derive(Debug, Clone)]
 pub struct InfoFields<'r> {
-    entries: std::str::Split<'r, char>,
+    text: &'r str,
+    entries: InfoEntries<'r>,
 }
 
 impl<'r> Iterator for InfoFields<'r> {
     type Item = InfoField<'r>;
 
     fn next(&mut self) -> Option<InfoField<'r>> {
-        loop {
-            let entry = self.entries.next()?;
-            if entry.is_empty() {
-                continue;
-            }
-            return Some(match entry.split_once('=') {
-                Some((key, raw)) => InfoField {
-                    key,
-                    raw: Some(raw),
-                },
-                None => InfoField {
-                    key: entry,
-                    raw: None,
-                },
-            });
-        }
+        let (key, raw) = self.entries.next()?;
+        Some(InfoField {
+            key: &self.text[key],
+            raw: raw.map(|raw| &self.text[raw]),
+        })
     }
 }
 
 impl VcfRecord {
     /// The INFO entries in column order; none when INFO is `.`.
     pub fn info(&self) -> InfoFields<'_> {
+        let text = self.info_text();
         InfoFields {
-            entries: self.info_text().split(';'),
+            text,
+            entries: InfoEntries::new(text),
         }
     }
 

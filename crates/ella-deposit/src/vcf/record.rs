@@ -14,7 +14,10 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+use memchr::{memchr, memchr_iter};
+
 use super::header::VcfHeader;
+use super::info::InfoEntries;
 use super::number::{format_integer, single_precision};
 use super::position::VcfPos;
 use crate::{Error, Result};
@@ -425,7 +428,14 @@ impl VcfRecord {
     /// column stops early (trailing fields may be dropped).
     fn sample_field(&self, sample: usize, index: Option<usize>) -> Option<&str> {
         let column = &self.line[self.samples.get(sample)?.clone()];
-        column.split(':').nth(index?)
+        let index = index?;
+        let start = if index == 0 {
+            0
+        } else {
+            memchr_iter(b':', column.as_bytes()).nth(index - 1)? + 1
+        };
+        let end = memchr(b':', &column.as_bytes()[start..]).map_or(column.len(), |i| start + i);
+        Some(&column[start..end])
     }
 
     /// Hands the line buffer to the reader, to be refilled without a new allocation.
@@ -436,12 +446,24 @@ impl VcfRecord {
     /// Empties the record at the end of the file, keeping the buffer for later use.
     pub(crate) fn clear(&mut self, mut buf: Vec<u8>) {
         buf.clear();
-        *self = Self {
-            line: String::from_utf8(buf).unwrap_or_default(),
-            samples: std::mem::take(&mut self.samples),
-            genotypes: std::mem::take(&mut self.genotypes),
-            ..Self::default()
-        };
+        self.reset(String::from_utf8(buf).unwrap_or_default(), 0);
+    }
+
+    /// Takes `line` with every field empty, so that no range of an earlier line survives (a
+    /// record that failed to parse must not point past its new, shorter line).
+    fn reset(&mut self, line: String, line_number: usize) {
+        self.line = line;
+        self.line_number = line_number;
+        self.chromosome = 0..0;
+        self.position = VcfPos::FIRST;
+        self.reference = 0..0;
+        self.alternates = 0..0;
+        self.quality = None;
+        self.filter = 0..0;
+        self.info = 0..0;
+        self.block_id = None;
+        self.sv_type = None;
+        self.format = FormatKeys::default();
         self.samples.clear();
         self.genotypes.clear();
     }
@@ -458,10 +480,7 @@ impl VcfRecord {
         if !Arc::ptr_eq(&self.path, path) {
             self.path = Arc::clone(path);
         }
-        self.line_number = line_number;
-        self.line = line;
-        self.samples.clear();
-        self.genotypes.clear();
+        self.reset(line, line_number);
 
         let mut columns = Columns::new(&self.line);
         let mut fixed: [Range<usize>; 8] = Default::default();
@@ -527,21 +546,15 @@ impl VcfRecord {
     fn locate_info_keys(&mut self) {
         self.block_id = None;
         self.sv_type = None;
-        let start = self.info.start;
-        let mut offset = start;
-        for entry in self.line[self.info.clone()].split(';') {
-            let entry_start = offset;
-            offset += entry.len() + 1;
-            let Some((key, value)) = entry.split_once('=') else {
-                continue;
-            };
-            let value_start = entry_start + key.len() + 1;
-            let slot = match key {
+        let offset = self.info.start;
+        for (key, value) in InfoEntries::new(&self.line[self.info.clone()]) {
+            let Some(value) = value else { continue };
+            let slot = match &self.line[offset + key.start..offset + key.end] {
                 "OLD_MULTIALLELIC" => &mut self.block_id,
                 "SVTYPE" => &mut self.sv_type,
                 _ => continue,
             };
-            slot.get_or_insert(value_start..value_start + value.len());
+            slot.get_or_insert(offset + value.start..offset + value.end);
         }
     }
 }
@@ -565,8 +578,7 @@ impl Iterator for Columns<'_> {
         if self.start > self.line.len() {
             return None;
         }
-        let end = self.line[self.start..]
-            .find('\t')
+        let end = memchr(b'\t', &self.line.as_bytes()[self.start..])
             .map_or(self.line.len(), |i| self.start + i);
         let range = self.start..end;
         self.start = end + 1;

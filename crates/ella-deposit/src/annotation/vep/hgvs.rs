@@ -1,10 +1,11 @@
 //! What ELLA derives from a transcript's HGVSc (import.md §8.7): the short form without long
 //! sequences, the long inserted sequence, and the exon / coding-region distances.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{CaptureLocations, Regex};
 
 /// Sequences shorter than this stay in `HGVSc_short`.
 const LONG_SEQUENCE: usize = 10;
@@ -23,25 +24,37 @@ fn bases_at(text: &str, start: usize) -> usize {
 /// `(HGVSc_short, HGVSc_insertion)`: every run of ≥10 bases right after `ins` becomes `(<length>)`
 /// (the first such run is the insertion); then every run of ≥10 bases after one of `d e l u p |`
 /// is deleted. ELLA's lookbehind `(?<=[del|dup])` is a character class, hence that odd set.
-pub(super) fn shorten(hgvsc: &str) -> (String, Option<&str>) {
-    let mut with_lengths = String::with_capacity(hgvsc.len());
+/// Most HGVSc have no long sequence and are returned as they are, without copying.
+pub(super) fn shorten(hgvsc: &str) -> (Cow<'_, str>, Option<&str>) {
+    let mut with_lengths: Option<String> = None;
     let mut insertion = None;
     let mut copied = 0;
     for (at, _) in hgvsc.match_indices("ins") {
         let start = at + 3;
         let length = bases_at(hgvsc, start);
         if length >= LONG_SEQUENCE {
-            with_lengths.push_str(&hgvsc[copied..start]);
+            let text = with_lengths.get_or_insert_with(|| String::with_capacity(hgvsc.len()));
+            text.push_str(&hgvsc[copied..start]);
             // Writing to a String cannot fail.
-            let _ = write!(with_lengths, "({length})");
+            let _ = write!(text, "({length})");
             copied = start + length;
             insertion.get_or_insert(&hgvsc[start..copied]);
         }
     }
-    with_lengths.push_str(&hgvsc[copied..]);
+    let with_lengths = match with_lengths {
+        Some(mut text) => {
+            text.push_str(&hgvsc[copied..]);
+            Cow::Owned(text)
+        }
+        None => Cow::Borrowed(hgvsc),
+    };
+    (without_long_deletions(with_lengths), insertion)
+}
 
-    let bytes = with_lengths.as_bytes();
-    let mut short = String::with_capacity(with_lengths.len());
+/// Deletes runs of ≥10 bases after one of `d e l u p |`.
+fn without_long_deletions(text: Cow<'_, str>) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut short = String::new();
     let mut copied = 0;
     let mut index = 1;
     while index < bytes.len() {
@@ -49,9 +62,9 @@ pub(super) fn shorten(hgvsc: &str) -> (String, Option<&str>) {
         if is_base(bytes[index])
             && matches!(bytes[index - 1], b'd' | b'e' | b'l' | b'u' | b'p' | b'|')
         {
-            let length = bases_at(&with_lengths, index);
+            let length = bases_at(&text, index);
             if length >= LONG_SEQUENCE {
-                short.push_str(&with_lengths[copied..index]);
+                short.push_str(&text[copied..index]);
                 copied = index + length;
             }
             index += length;
@@ -59,8 +72,11 @@ pub(super) fn shorten(hgvsc: &str) -> (String, Option<&str>) {
             index += 1;
         }
     }
-    short.push_str(&with_lengths[copied..]);
-    (short, insertion)
+    if copied == 0 {
+        return text;
+    }
+    short.push_str(&text[copied..]);
+    Cow::Owned(short)
 }
 
 /// ELLA's `HGVSC_DISTANCE_CHECK_REGEX`, anchored at the start like Python's `re.match`.
@@ -73,37 +89,58 @@ static POSITIONS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
-/// `(exon_distance, coding_region_distance)` from an HGVSc without transcript prefix; both
-/// `None` when it does not parse. An offset pattern ELLA cannot resolve aborts the import.
-pub(super) fn distances(hgvsc: &str) -> Result<(Option<i64>, Option<i64>), String> {
-    let Some(captures) = POSITIONS.captures(hgvsc) else {
-        tracing::debug!("Unable to parse distances from hgvsc: {hgvsc}");
-        return Ok((None, None));
-    };
-    let group = |name| captures.name(name).map_or("", |found| found.as_str());
-    let (mut ed1, mut ed2) = (group("ed1"), group("ed2"));
-    // A region may run from an intron into an exon (`c.*431-1_*431insA`): the side without an
-    // offset is at distance 0.
-    if captures.name("region").is_some() && ed1.is_empty() != ed2.is_empty() {
-        if ed1.is_empty() {
-            ed1 = "0";
-        } else {
-            ed2 = "0";
+/// Computes distances; keeps one capture buffer for all transcripts of a record.
+pub(super) struct Distances {
+    locations: CaptureLocations,
+}
+
+impl Distances {
+    /// A parser with its own capture buffer.
+    pub(super) fn new() -> Self {
+        Self {
+            locations: POSITIONS.capture_locations(),
         }
     }
-    let exon_distance = distance((group("pm1"), ed1), (group("pm2"), ed2))?;
-    if exon_distance != 0 {
-        return Ok((Some(exon_distance), None));
+
+    /// `(exon_distance, coding_region_distance)` from an HGVSc without transcript prefix; both
+    /// `None` when it does not parse. An offset pattern ELLA cannot resolve aborts the import.
+    pub(super) fn of(&mut self, hgvsc: &str) -> Result<(Option<i64>, Option<i64>), String> {
+        if POSITIONS
+            .captures_read(&mut self.locations, hgvsc)
+            .is_none()
+        {
+            tracing::debug!("Unable to parse distances from hgvsc: {hgvsc}");
+            return Ok((None, None));
+        }
+        // The groups in pattern order (a test checks the numbering).
+        let [utr1, p1, pm1, mut ed1, region, utr2, p2, pm2, mut ed2] =
+            std::array::from_fn(|index| {
+                self.locations
+                    .get(index + 1)
+                    .map_or("", |(start, end)| &hgvsc[start..end])
+            });
+        // A region may run from an intron into an exon (`c.*431-1_*431insA`): the side without
+        // an offset is at distance 0.
+        if !region.is_empty() && ed1.is_empty() != ed2.is_empty() {
+            if ed1.is_empty() {
+                ed1 = "0";
+            } else {
+                ed2 = "0";
+            }
+        }
+        let exon_distance = distance((pm1, ed1), (pm2, ed2))?;
+        if exon_distance != 0 {
+            return Ok((Some(exon_distance), None));
+        }
+        // Positions without `*`/`-` are in the coding region.
+        let coding_region_distance =
+            if (!p1.is_empty() && utr1.is_empty()) || (!p2.is_empty() && utr2.is_empty()) {
+                0
+            } else {
+                distance((utr1, p1), (utr2, p2))?
+            };
+        Ok((Some(0), Some(coding_region_distance)))
     }
-    let (utr1, p1, utr2, p2) = (group("utr1"), group("p1"), group("utr2"), group("p2"));
-    // Positions without `*`/`-` are in the coding region.
-    let coding_region_distance =
-        if (!p1.is_empty() && utr1.is_empty()) || (!p2.is_empty() && utr2.is_empty()) {
-            0
-        } else {
-            distance((utr1, p1), (utr2, p2))?
-        };
-    Ok((Some(0), Some(coding_region_distance)))
 }
 
 /// ELLA's `get_distance`: of two signed offsets, the one closest to zero (`-` is negative, `+`
@@ -171,7 +208,12 @@ mod tests {
             ("c.10G>T", "c.10G>T", None),
         ];
         for (hgvsc, short, insertion) in cases {
-            assert_eq!(shorten(hgvsc), (short.to_owned(), insertion), "{hgvsc}");
+            let (shortened, inserted) = shorten(hgvsc);
+            assert_eq!(
+                (shortened.as_ref(), inserted),
+                (short, insertion),
+                "{hgvsc}"
+            );
         }
     }
 
@@ -201,14 +243,25 @@ mod tests {
             ("p.Gly4Ter", None, None),
             ("", None, None),
         ];
+        let mut distances = Distances::new();
         for (hgvsc, exon, coding) in cases {
-            assert_eq!(distances(hgvsc), Ok((exon, coding)), "{hgvsc}");
+            assert_eq!(distances.of(hgvsc), Ok((exon, coding)), "{hgvsc}");
         }
+    }
+
+    #[test]
+    fn group_numbers_follow_the_pattern() {
+        let names: Vec<&str> = POSITIONS.capture_names().skip(1).flatten().collect();
+        assert_eq!(
+            names,
+            ["utr1", "p1", "pm1", "ed1", "region", "utr2", "p2", "pm2", "ed2"]
+        );
+        assert_eq!(POSITIONS.captures_len(), 10, "no unnamed groups");
     }
 
     #[test]
     fn unresolvable_offsets_abort() {
         // An intron sign without a distance: ELLA raises.
-        assert!(distances("c.100+A>G").is_err());
+        assert!(Distances::new().of("c.100+A>G").is_err());
     }
 }

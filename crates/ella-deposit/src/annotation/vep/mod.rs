@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 pub(crate) use consequences::check as check_consequences;
+use hgvs::Distances;
 use transcript::{CsqFields, Transcript};
 
 use super::info::InfoValue;
@@ -45,10 +46,11 @@ impl Vep {
         let mut kept: Vec<Transcript> = Vec::new();
         let mut position: HashMap<&str, usize> = HashMap::new();
         let mut values = Vec::new();
+        let mut distances = Distances::new();
         for entry in text.split(',') {
             values.clear();
-            values.extend(entry.split('|'));
-            let Some(incoming) = transcript::convert(&self.fields, &values)? else {
+            split_fields(entry, &mut values);
+            let Some(incoming) = transcript::convert(&self.fields, &values, &mut distances)? else {
                 continue;
             };
             match position.get(incoming.name) {
@@ -70,6 +72,16 @@ impl Vep {
             .map(|transcript| Value::Object(transcript.object))
             .collect())
     }
+}
+
+/// Splits a `CSQ` entry on `|` in one vectorised pass (entries have dozens of short fields).
+fn split_fields<'a>(entry: &'a str, values: &mut Vec<&'a str>) {
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'|', entry.as_bytes()) {
+        values.push(&entry[start..end]);
+        start = end + 1;
+    }
+    values.push(&entry[start..]);
 }
 
 /// Whether a repeated transcript replaces the one kept so far (ties keep the first).

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::hgnc::Hgnc;
-use super::hgvs;
+use super::hgvs::{self, Distances};
 use crate::annotation::fields::Field;
 use crate::annotation::python::parse_int;
 
@@ -71,6 +71,7 @@ pub(super) struct Transcript<'a> {
 pub(super) fn convert<'a>(
     fields: &CsqFields,
     values: &[&'a str],
+    distances: &mut Distances,
 ) -> Result<Option<Transcript<'a>>, String> {
     let name = fields.feature.get(values).unwrap_or_default();
     let is_transcript = fields.feature_type.get(values) == Some("Transcript")
@@ -83,7 +84,8 @@ pub(super) fn convert<'a>(
     let Some(hgnc_id) = hgnc_id(fields, values)? else {
         return Ok(None);
     };
-    let mut object = Map::new();
+    // Sized for every key a transcript can get, so the map never grows.
+    let mut object = Map::with_capacity(20);
     let mut set = |key: &str, value: Value| object.insert(key.to_owned(), value);
     set("transcript", name.into());
     set("hgnc_id", hgnc_id.into());
@@ -112,7 +114,10 @@ pub(super) fn convert<'a>(
         .map(|terms| terms.split('&').collect())
         .unwrap_or_default();
     consequences.sort_unstable();
-    set("consequences", consequences.into());
+    set(
+        "consequences",
+        consequences.into_iter().map(Value::from).collect(),
+    );
 
     let (mut exon_distance, mut coding_region_distance) = (None, None);
     if let Some(hgvsc) = fields.hgvsc.non_empty(values) {
@@ -120,11 +125,11 @@ pub(super) fn convert<'a>(
         let hgvsc = hgvsc.split_once(':').map_or(hgvsc, |(_, rest)| rest);
         let (short, insertion) = hgvs::shorten(hgvsc);
         set("HGVSc", hgvsc.into());
-        set("HGVSc_short", short.into());
+        set("HGVSc_short", short.into_owned().into());
         if let Some(insertion) = insertion {
             set("HGVSc_insertion", insertion.into());
         }
-        (exon_distance, coding_region_distance) = hgvs::distances(hgvsc)?;
+        (exon_distance, coding_region_distance) = distances.of(hgvsc)?;
     }
     set("exon_distance", exon_distance.into());
     set("coding_region_distance", coding_region_distance.into());
@@ -136,11 +141,8 @@ pub(super) fn convert<'a>(
         set("HGVSp", hgvsp.into());
     }
     if let Some(variation) = fields.existing_variation.non_empty(values) {
-        let dbsnp: Vec<&str> = variation
-            .split('&')
-            .filter(|id| id.starts_with("rs"))
-            .collect();
-        set("dbsnp", dbsnp.into());
+        let dbsnp = variation.split('&').filter(|id| id.starts_with("rs"));
+        set("dbsnp", dbsnp.map(Value::from).collect());
     }
     let verbatim = [
         ("exon", &fields.exon),
