@@ -42,6 +42,27 @@ pub enum Group {
     /// Banner messages.
     #[command(subcommand)]
     Broadcast(BroadcastCommand),
+    /// Removal of imported data.
+    #[command(subcommand)]
+    Delete(DeleteCommand),
+}
+
+/// `delete ...`.
+#[derive(Debug, Subcommand)]
+pub enum DeleteCommand {
+    /// Delete an analysis with its samples, genotypes and interpretations.
+    Analysis {
+        /// The analysis id.
+        analysis_id: i32,
+    },
+    /// Delete the unfinalized (or, with --delete-all, all) interpretation rounds of an allele.
+    Alleleinterpretation {
+        /// The allele id.
+        allele_id: i32,
+        /// Delete every round, finalized ones included.
+        #[arg(long = "delete-all")]
+        delete_all: bool,
+    },
 }
 
 /// `-f`: skip the confirmation prompt.

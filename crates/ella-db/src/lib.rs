@@ -25,6 +25,7 @@ pub mod links;
 pub mod migrations;
 pub mod reference;
 pub mod refresh;
+pub mod removal;
 pub mod shadow;
 pub mod user;
 pub mod usergroup;

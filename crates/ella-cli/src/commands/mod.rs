@@ -3,6 +3,7 @@
 mod annotationconfig;
 mod broadcast;
 mod database;
+mod delete;
 mod deposit;
 mod filterconfigs;
 mod users;
@@ -21,5 +22,6 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<()> {
         Group::Filterconfigs(command) => filterconfigs::run(command, ctx),
         Group::Annotationconfig(command) => annotationconfig::run(command, ctx),
         Group::Broadcast(command) => broadcast::run(command, ctx),
+        Group::Delete(command) => delete::run(&command, ctx),
     }
 }
