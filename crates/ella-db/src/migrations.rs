@@ -8,6 +8,7 @@
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Text};
+use diesel::migration::MigrationSource;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::{Error, Result};
@@ -65,13 +66,31 @@ pub fn alembic_revision(conn: &mut PgConnection) -> Result<Option<String>> {
     Ok(revisions.into_iter().next().map(|row| row.version_num))
 }
 
-/// Names of the migrations that have not run yet (empty for a current database).
+/// Names of the migrations that have not run yet (empty for a current database). Read-only: a
+/// database made by ELLA counts as having the baseline even before it is recorded.
 pub fn pending_migrations(conn: &mut PgConnection) -> Result<Vec<String>> {
-    adopt_ella_database(conn)?;
-    let pending = conn
-        .pending_migrations(MIGRATIONS)
+    let mut applied: Vec<String> = if query_flag(
+        conn,
+        "SELECT to_regclass('public.__diesel_schema_migrations') IS NOT NULL AS value",
+    )? {
+        diesel::sql_query("SELECT version AS version_num FROM __diesel_schema_migrations")
+            .load::<Revision>(conn)?
+            .into_iter()
+            .map(|row| row.version_num)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if alembic_revision(conn)?.as_deref() == Some(ELLA_HEAD_REVISION) {
+        applied.push(BASELINE_VERSION.to_owned());
+    }
+    let known = MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
         .map_err(|error| Error::Migration(error.to_string()))?;
-    Ok(pending.iter().map(|m| m.name().to_string()).collect())
+    Ok(known
+        .iter()
+        .filter(|migration| !applied.contains(&migration.name().version().to_string()))
+        .map(|migration| migration.name().to_string())
+        .collect())
 }
 
 /// Applies every pending migration and returns their names. Refuses a database that ELLA left at
