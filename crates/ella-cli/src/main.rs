@@ -15,13 +15,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    ella_telemetry::init();
     let args = cli::normalize_args(std::env::args());
     let command_line = args[1..].join(" ");
     let cli = cli::Cli::parse_from(args);
