@@ -14,9 +14,11 @@ use crate::context::Context;
 /// Runs one `delete` command.
 pub fn run(command: &DeleteCommand, ctx: &Context) -> Result<()> {
     match command {
-        DeleteCommand::Analysis { analysis_id } => ctx.audited("delete", "analysis", true, |audit| {
-            delete_analysis(ctx, *analysis_id, audit)
-        }),
+        DeleteCommand::Analysis { analysis_id } => {
+            ctx.audited("delete", "analysis", true, |audit| {
+                delete_analysis(ctx, *analysis_id, audit)
+            })
+        }
         DeleteCommand::Alleleinterpretation {
             allele_id,
             delete_all,

@@ -31,14 +31,8 @@ pub fn run(command: DepositCommand, ctx: &Context) -> Result<()> {
             ctx.audited("deposit", "references", false, |audit| {
                 let text = std::fs::read_to_string(&references_json)
                     .with_context(|| format!("cannot read {}", references_json.display()))?;
-                let counts = ctx
-                    .connect()?
+                ctx.connect()?
                     .transaction(|conn| import_references(conn, &text, &references_json))?;
-                tracing::info!(
-                    created = counts.created,
-                    updated = counts.updated,
-                    "references imported"
-                );
                 audit.say("References imported successfully");
                 Ok(())
             })
