@@ -99,6 +99,12 @@ pub enum DatabaseCommand {
 /// `deposit ...`.
 #[derive(Debug, Subcommand)]
 pub enum DepositCommand {
+    /// Deposit an analysis: a `.analysis` file, an analysis folder or a VCF.
+    Analysis {
+        /// The `.analysis` file, analysis folder or VCF.
+        #[arg(value_parser = existing_path)]
+        path: PathBuf,
+    },
     /// Deposit a gene panel.
     Genepanel(GenepanelArgs),
     /// Import references (JSON Lines).

@@ -1,5 +1,6 @@
 //! User accounts: password login checks, session logout, administrative password reset and
-//! locking (api.md §2.4, cli.md §4.3).
+//! locking (api.md §2.4, cli.md §4.3); the API's sessions, password changes and request log
+//! (api.md §2.1–§2.6, §2.9).
 //!
 //! The functions run in the caller's transaction. A failed login still changes the database (the
 //! failure counter), so [`authenticate`] reports a refused login as `Ok(Err(..))` and the caller
@@ -9,9 +10,11 @@ use std::fmt;
 
 use chrono::{DateTime, TimeZone, Utc};
 use diesel::prelude::*;
-use ella_core::password::verify_password;
+use ella_core::password::{verify_password, PasswordPolicy};
 
-use crate::schema::{user, useroldpassword, usersession};
+use crate::schema::{user, usergroup, useroldpassword, usersession};
+use crate::user::UserRow;
+use crate::usergroup::UsergroupRow;
 use crate::Result;
 
 /// After this many failed logins a user is locked out.
@@ -211,4 +214,228 @@ pub fn session_activity(conn: &mut PgConnection) -> Result<Vec<SessionActivity>>
             usersession::lastactivity,
         ))
         .load(conn)?)
+}
+
+/// How many earlier passwords the reuse check of a password change compares with, besides the
+/// current one (api.md §2.5).
+pub const PASSWORD_HISTORY: i64 = 13;
+
+/// The expiry of a password its user has just set: 02:00 UTC of the next day plus
+/// `expiry_days` (api.md §2.5), so that passwords and sessions never expire during the working day.
+pub fn password_expiry_after_change(now: DateTime<Utc>, expiry_days: u32) -> DateTime<Utc> {
+    let two_am = now
+        .date_naive()
+        .and_hms_opt(2, 0, 0)
+        .map_or(now, |time| time.and_utc());
+    two_am + chrono::TimeDelta::days(1 + i64::from(expiry_days))
+}
+
+/// Why a password change was refused, with ELLA's messages (api.md §2.5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordChangeRefusal {
+    /// No user has that name.
+    UnknownUser(String),
+    /// Too many failed logins.
+    Locked(String),
+    /// The old password is wrong.
+    InvalidCredentials,
+    /// The user is deactivated.
+    Inactive,
+    /// The new password breaks the password policy.
+    WeakPassword,
+    /// The new password equals the current or a recent one.
+    ReusedPassword,
+}
+
+impl fmt::Display for PasswordChangeRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownUser(name) => write!(f, "Invalid username {name}"),
+            Self::Locked(name) => write!(
+                f,
+                "Too many failed logins. User {name} is locked. Contact support to unlock."
+            ),
+            Self::InvalidCredentials => f.write_str("Invalid credentials."),
+            Self::Inactive => {
+                f.write_str("User is deactivated. Unable to change password. Contact support.")
+            }
+            Self::WeakPassword => {
+                f.write_str("Password doesn't follow password strength guidelines.")
+            }
+            Self::ReusedPassword => {
+                f.write_str("Password is equal to an old password. Choose a different password.")
+            }
+        }
+    }
+}
+
+/// Checks a password change as ELLA does, in ELLA's order (api.md §2.5, checks 1–6), with the
+/// user row locked, and returns the user's id when the change may go ahead. Nothing is written:
+/// unlike a login, a wrong old password does not count as a failed login.
+pub fn check_password_change(
+    conn: &mut PgConnection,
+    username: &str,
+    old_password: &str,
+    new_password: &str,
+    policy: &PasswordPolicy,
+) -> Result<Result<i32, PasswordChangeRefusal>> {
+    let Some(account) = user::table
+        .filter(user::username.eq(username))
+        .select(Credentials::as_select())
+        .for_update()
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(Err(PasswordChangeRefusal::UnknownUser(username.to_owned())));
+    };
+    if account.incorrect_logins >= MAX_INCORRECT_LOGINS {
+        return Ok(Err(PasswordChangeRefusal::Locked(account.username)));
+    }
+    if !verify_password(old_password, &account.password) {
+        return Ok(Err(PasswordChangeRefusal::InvalidCredentials));
+    }
+    if !account.active {
+        return Ok(Err(PasswordChangeRefusal::Inactive));
+    }
+    if !policy.accepts(new_password) {
+        return Ok(Err(PasswordChangeRefusal::WeakPassword));
+    }
+    let recent: Vec<String> = useroldpassword::table
+        .filter(useroldpassword::user_id.eq(account.id))
+        .order(useroldpassword::expired.desc())
+        .limit(PASSWORD_HISTORY)
+        .select(useroldpassword::password)
+        .load(conn)?;
+    if std::iter::once(&account.password)
+        .chain(&recent)
+        .any(|hash| verify_password(new_password, hash))
+    {
+        return Ok(Err(PasswordChangeRefusal::ReusedPassword));
+    }
+    Ok(Ok(account.id))
+}
+
+/// Opens a session of `user_id` that lasts until `expires` (the user's password expiry) and
+/// returns its id. Only the SHA-256 hex of the cookie value is stored (api.md §2.1).
+pub fn create_session(
+    conn: &mut PgConnection,
+    user_id: i32,
+    token_hash: &str,
+    expires: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<i32> {
+    Ok(diesel::insert_into(usersession::table)
+        .values((
+            usersession::user_id.eq(user_id),
+            usersession::token.eq(token_hash),
+            usersession::issued.eq(now),
+            usersession::lastactivity.eq(now),
+            usersession::expires.eq(expires),
+        ))
+        .returning(usersession::id)
+        .get_result(conn)?)
+}
+
+/// A valid session with its user and the user's group.
+#[derive(Debug, Clone)]
+pub struct ActiveSession {
+    /// Session id (`usersession.id`).
+    pub id: i32,
+    /// The session's user.
+    pub user: UserRow,
+    /// The user's group.
+    pub group: UsergroupRow,
+}
+
+/// The valid session whose token hashes to `token_hash`, if any, with `now` recorded as its last
+/// activity (api.md §2.2). Valid means not logged out and not expired; the user's `active` flag
+/// is not checked, because deactivation logs out every session.
+pub fn resume_session(
+    conn: &mut PgConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<ActiveSession>> {
+    let found: Option<(i32, UserRow, UsergroupRow)> = usersession::table
+        .inner_join(user::table.inner_join(usergroup::table))
+        .filter(usersession::token.eq(token_hash))
+        .filter(usersession::expires.ge(now))
+        .filter(usersession::logged_out.is_null())
+        .select((
+            usersession::id,
+            UserRow::as_select(),
+            UsergroupRow::as_select(),
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((id, user, group)) = found else {
+        return Ok(None);
+    };
+    diesel::update(usersession::table.find(id))
+        .set(usersession::lastactivity.eq(now))
+        .execute(conn)?;
+    Ok(Some(ActiveSession { id, user, group }))
+}
+
+/// Ends the session `session_id` unless it has ended already (api.md §2.6).
+pub fn end_session(conn: &mut PgConnection, session_id: i32, now: DateTime<Utc>) -> Result<()> {
+    diesel::update(
+        usersession::table
+            .find(session_id)
+            .filter(usersession::logged_out.is_null()),
+    )
+    .set(usersession::logged_out.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// One row of the request log `resourcelog` (api.md §2.9).
+#[derive(Debug, Clone)]
+pub struct NewResourceLog<'a> {
+    /// Client IP address (text form of an `inet`).
+    pub remote_addr: &'a str,
+    /// When the request was answered.
+    pub time: DateTime<Utc>,
+    /// Milliseconds from request start to response.
+    pub duration_ms: i32,
+    /// The resolved session, if any.
+    pub usersession_id: Option<i32>,
+    /// HTTP method.
+    pub method: &'a str,
+    /// Request path without the query string.
+    pub resource: &'a str,
+    /// Raw query string (may be empty).
+    pub query: &'a str,
+    /// Size of the response body in bytes.
+    pub response_size: i32,
+    /// Request body of a writing request, unless the endpoint hides it.
+    pub payload: Option<&'a str>,
+    /// Size of `payload` as the request declared it, 0 when hidden or absent.
+    pub payload_size: i32,
+    /// Response status.
+    pub statuscode: i32,
+}
+
+/// Writes one request-log row. The `response` column stays NULL: only endpoints that opt in
+/// store response bodies.
+pub fn insert_resource_log(conn: &mut PgConnection, entry: &NewResourceLog<'_>) -> Result<()> {
+    use diesel::sql_types::{Integer, Nullable, Text, Timestamptz};
+    // `remote_addr` is an `inet`, which diesel maps only with extra features; PostgreSQL casts it.
+    diesel::sql_query(
+        "INSERT INTO resourcelog (remote_addr, time, duration, usersession_id, method, resource, \
+         query, response_size, payload, payload_size, statuscode) \
+         VALUES (CAST($1 AS inet), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind::<Text, _>(entry.remote_addr)
+    .bind::<Timestamptz, _>(entry.time)
+    .bind::<Integer, _>(entry.duration_ms)
+    .bind::<Nullable<Integer>, _>(entry.usersession_id)
+    .bind::<Text, _>(entry.method)
+    .bind::<Text, _>(entry.resource)
+    .bind::<Text, _>(entry.query)
+    .bind::<Integer, _>(entry.response_size)
+    .bind::<Nullable<Text>, _>(entry.payload)
+    .bind::<Integer, _>(entry.payload_size)
+    .bind::<Integer, _>(entry.statuscode)
+    .execute(conn)?;
+    Ok(())
 }

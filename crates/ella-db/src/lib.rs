@@ -13,6 +13,9 @@
 pub mod schema;
 
 pub mod account;
+pub mod allele;
+pub mod analysis;
+pub mod annotation;
 pub mod annotationconfig;
 pub mod broadcast;
 pub mod clilog;
@@ -21,10 +24,13 @@ pub mod enums;
 mod error;
 pub mod filterconfig;
 pub mod genepanel;
+pub mod genotype;
+pub mod interpretation;
 pub mod links;
 pub mod migrations;
 pub mod reference;
 pub mod refresh;
+pub mod sample;
 pub mod removal;
 pub mod shadow;
 pub mod user;

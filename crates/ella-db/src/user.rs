@@ -1,10 +1,12 @@
-//! Users (the `"user"` table, datamodel.md §3.6): look-ups, the `users list` listing, and the
-//! inserts and updates of the user fixture import and the CLI.
+//! Users (the `"user"` table, datamodel.md §3.6): look-ups, the `users list` listing, the
+//! inserts and updates of the user fixture import and the CLI, and the API's filtered pages.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use diesel::expression::BoxableExpression;
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 use serde_json::Value;
 
 use crate::links::usergroupgenepanel;
@@ -218,4 +220,46 @@ pub fn list_users(
             },
         )
         .collect())
+}
+
+/// The user with the id `id`, if any.
+pub fn find_by_id(conn: &mut PgConnection, id: i32) -> Result<Option<UserRow>> {
+    Ok(user::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A condition on the user table, such as one term of the API's `q` filter (api.md §1.5).
+pub type UserCondition = Box<dyn BoxableExpression<user::table, diesel::pg::Pg, SqlType = Bool>>;
+
+/// The users that satisfy every condition.
+fn matching_users(conditions: Vec<UserCondition>) -> user::BoxedQuery<'static, diesel::pg::Pg> {
+    conditions
+        .into_iter()
+        .fold(user::table.into_boxed(), |query, condition| {
+            query.filter(condition)
+        })
+}
+
+/// How many users satisfy every condition.
+pub fn count_users(conn: &mut PgConnection, conditions: Vec<UserCondition>) -> Result<i64> {
+    Ok(matching_users(conditions).count().get_result(conn)?)
+}
+
+/// The users that satisfy every condition, ordered by id: at most `limit`, after skipping
+/// `offset`.
+pub fn users_page(
+    conn: &mut PgConnection,
+    conditions: Vec<UserCondition>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<UserRow>> {
+    Ok(matching_users(conditions)
+        .select(UserRow::as_select())
+        .order(user::id)
+        .limit(limit)
+        .offset(offset)
+        .load(conn)?)
 }

@@ -1,7 +1,7 @@
 //! User groups (datamodel.md §3.6): the group rows, their gene panels (`usergroupgenepanel`, the
 //! basis of access control) and the groups they may import for (`usergroupimport`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -211,4 +211,80 @@ pub fn add_genepanel(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A gene panel as a group lists it (api.md §1.7, `GenepanelRef`).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct PanelRef {
+    /// Panel name.
+    pub name: String,
+    /// Panel version.
+    pub version: String,
+    /// Whether the panel is official (not made by a user).
+    pub official: bool,
+}
+
+/// A group with its gene panels and default import panel (api.md §1.7, `UserGroup`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupProfile {
+    /// The group row.
+    pub group: UsergroupRow,
+    /// The panels the group may work with, by name and version.
+    pub genepanels: Vec<PanelRef>,
+    /// The default panel of the import dialog.
+    pub default_import_genepanel: Option<PanelRef>,
+}
+
+/// The group `id` with its panels and default import panel, if the group exists.
+pub fn group_profile(conn: &mut PgConnection, id: i32) -> Result<Option<GroupProfile>> {
+    let Some(group) = find_by_id(conn, id)? else {
+        return Ok(None);
+    };
+    // `usergroupgenepanel` has no diesel join to `genepanel` (links.rs), so the links are read
+    // first and the panels selected by them.
+    let links: HashSet<(String, String)> = usergroupgenepanel::table
+        .filter(usergroupgenepanel::usergroup_id.eq(id))
+        .select((
+            usergroupgenepanel::genepanel_name,
+            usergroupgenepanel::genepanel_version,
+        ))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    let names: Vec<&str> = links.iter().map(|(name, _)| name.as_str()).collect();
+    let mut genepanels: Vec<PanelRef> = genepanel::table
+        .filter(genepanel::name.eq_any(&names))
+        .select((genepanel::name, genepanel::version, genepanel::official))
+        .order((genepanel::name, genepanel::version))
+        .load(conn)?;
+    genepanels.retain(|panel| links.contains(&(panel.name.clone(), panel.version.clone())));
+    let default_import_genepanel = match (
+        &group.default_import_genepanel_name,
+        &group.default_import_genepanel_version,
+    ) {
+        (Some(name), Some(version)) => genepanel::table
+            .find((name, version))
+            .select((genepanel::name, genepanel::version, genepanel::official))
+            .first(conn)
+            .optional()?,
+        _ => None,
+    };
+    Ok(Some(GroupProfile {
+        group,
+        genepanels,
+        default_import_genepanel,
+    }))
+}
+
+/// Names of the groups that members of group `id` may import for, ordered by group id.
+pub fn import_group_names(conn: &mut PgConnection, id: i32) -> Result<Vec<String>> {
+    let import_ids: Vec<i32> = usergroupimport::table
+        .filter(usergroupimport::usergroup_id.eq(id))
+        .select(usergroupimport::usergroupimport_id)
+        .load(conn)?;
+    Ok(usergroup::table
+        .filter(usergroup::id.eq_any(&import_ids))
+        .select(usergroup::name)
+        .order(usergroup::id)
+        .load(conn)?)
 }

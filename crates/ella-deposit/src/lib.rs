@@ -4,6 +4,7 @@
 //! Each import parses and checks all of its input before it writes anything, and writes inside
 //! the caller's transaction, so bad input changes nothing.
 
+pub mod analysis;
 pub mod analysis_config;
 pub mod annotation;
 mod error;

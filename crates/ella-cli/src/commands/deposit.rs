@@ -1,8 +1,11 @@
-//! `ella-cli deposit ...`: gene panels, references, panel access for groups (cli.md §4.2).
+//! `ella-cli deposit ...`: analyses, gene panels, references, panel access for groups (cli.md
+//! §4.2).
 
 use anyhow::{bail, Context as _, Result};
 use diesel::Connection;
 use ella_db::{genepanel, usergroup};
+use ella_deposit::analysis::deposit_analysis;
+use ella_deposit::analysis_config::AnalysisConfig;
 use ella_deposit::fixtures::references::import_references;
 use ella_deposit::genepanel::{self as panels, DepositOutcome};
 
@@ -12,6 +15,13 @@ use crate::context::Context;
 /// Runs one `deposit` command.
 pub fn run(command: DepositCommand, ctx: &Context) -> Result<()> {
     match command {
+        DepositCommand::Analysis { path } => ctx.audited("deposit", "analysis", false, |audit| {
+            let deposited = ctx.connect()?.transaction(|conn| {
+                deposit_analysis(conn, &AnalysisConfig::load(&path)?, &ctx.config)
+            })?;
+            audit.say(format!("Analysis {} deposited successfully", deposited.name));
+            Ok(())
+        }),
         DepositCommand::Genepanel(args) => ctx.audited("deposit", "genepanel", false, |audit| {
             let source = match &args.folder {
                 Some(folder) => panels::source_from_folder(folder)?,

@@ -192,6 +192,7 @@ pub struct VcfRecord {
     line: String,
     chromosome: Range<usize>,
     position: VcfPos,
+    id: Range<usize>,
     reference: Range<usize>,
     alternates: Range<usize>,
     quality: Option<f32>,
@@ -212,6 +213,7 @@ impl Default for VcfRecord {
             line: String::new(),
             chromosome: 0..0,
             position: VcfPos::FIRST,
+            id: 0..0,
             reference: 0..0,
             alternates: 0..0,
             quality: None,
@@ -247,6 +249,11 @@ impl VcfRecord {
         self.position
     }
 
+    /// `ID` as written (`.` when missing).
+    pub fn id(&self) -> &str {
+        &self.line[self.id.clone()]
+    }
+
     /// `REF`.
     pub fn reference(&self) -> &str {
         &self.line[self.reference.clone()]
@@ -256,6 +263,11 @@ impl VcfRecord {
     pub fn alternate(&self) -> Option<&str> {
         let alternates = &self.line[self.alternates.clone()];
         (alternates != ".").then(|| alternates.split(',').next().unwrap_or(alternates))
+    }
+
+    /// The `ALT` column as written, every allele comma-separated.
+    pub fn alternates(&self) -> &str {
+        &self.line[self.alternates.clone()]
     }
 
     /// The number of `ALT` alleles (0 for `.`); ELLA's genotype import requires 1 (§1.3).
@@ -456,6 +468,7 @@ impl VcfRecord {
         self.line_number = line_number;
         self.chromosome = 0..0;
         self.position = VcfPos::FIRST;
+        self.id = 0..0;
         self.reference = 0..0;
         self.alternates = 0..0;
         self.quality = None;
@@ -489,7 +502,7 @@ impl VcfRecord {
                 .next()
                 .ok_or_else(|| self.error(&format!("the {name} column is missing")))?;
         }
-        let [chromosome, position, _, reference, alternates, quality, filter, info] = fixed;
+        let [chromosome, position, id, reference, alternates, quality, filter, info] = fixed;
         let format = columns.next();
         self.samples.extend(&mut columns);
         if self.samples.len() != sample_count {
@@ -505,6 +518,7 @@ impl VcfRecord {
         }
 
         self.chromosome = chromosome;
+        self.id = id;
         self.reference = reference;
         self.alternates = alternates;
         self.filter = filter;
