@@ -1,6 +1,7 @@
 //! User accounts: password login checks, session logout, administrative password reset and
-//! locking (api.md §2.4, cli.md §4.3); the API's sessions, password changes and request log
-//! (api.md §2.1–§2.6, §2.9).
+//! locking (api.md §2.4, cli.md §4.3).
+//!
+//! Also the API's sessions, password changes and request log (api.md §2.1–§2.6, §2.9).
 //!
 //! The functions run in the caller's transaction. A failed login still changes the database (the
 //! failure counter), so [`authenticate`] reports a refused login as `Ok(Err(..))` and the caller
@@ -269,9 +270,10 @@ impl fmt::Display for PasswordChangeRefusal {
     }
 }
 
-/// Checks a password change as ELLA does, in ELLA's order (api.md §2.5, checks 1–6), with the
-/// user row locked, and returns the user's id when the change may go ahead. Nothing is written:
-/// unlike a login, a wrong old password does not count as a failed login.
+/// Checks a password change as ELLA does and returns the user's id when it may go ahead.
+///
+/// The checks run in ELLA's order (api.md §2.5, checks 1–6) with the user row locked. Nothing is
+/// written: unlike a login, a wrong old password does not count as a failed login.
 pub fn check_password_change(
     conn: &mut PgConnection,
     username: &str,
@@ -347,9 +349,10 @@ pub struct ActiveSession {
     pub group: UsergroupRow,
 }
 
-/// The valid session whose token hashes to `token_hash`, if any, with `now` recorded as its last
-/// activity (api.md §2.2). Valid means not logged out and not expired; the user's `active` flag
-/// is not checked, because deactivation logs out every session.
+/// The valid session whose token hashes to `token_hash`, with `now` recorded as its activity.
+///
+/// Valid means not logged out and not expired (api.md §2.2); the user's `active` flag is not
+/// checked, because deactivation logs out every session.
 pub fn resume_session(
     conn: &mut PgConnection,
     token_hash: &str,

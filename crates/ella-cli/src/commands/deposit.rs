@@ -19,7 +19,10 @@ pub fn run(command: DepositCommand, ctx: &Context) -> Result<()> {
             let deposited = ctx.connect()?.transaction(|conn| {
                 deposit_analysis(conn, &AnalysisConfig::load(&path)?, &ctx.config)
             })?;
-            audit.say(format!("Analysis {} deposited successfully", deposited.name));
+            audit.say(format!(
+                "Analysis {} deposited successfully",
+                deposited.name
+            ));
             Ok(())
         }),
         DepositCommand::Genepanel(args) => ctx.audited("deposit", "genepanel", false, |audit| {

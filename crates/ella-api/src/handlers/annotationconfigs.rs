@@ -1,0 +1,49 @@
+//! Annotation configs by id (api.md §4.2, `GET /annotationconfigs/`).
+
+use actix_web::web::{Data, Json};
+use actix_web::HttpRequest;
+
+use crate::extract::query_value;
+use crate::lax::python_int;
+use crate::queries::annotation_configs_by_ids;
+use crate::session::Authenticated;
+use crate::wire::AnnotationConfig;
+use crate::{ApiError, AppState};
+
+/// The annotation configs named by `annotation_config_ids`, in id order; every id must exist.
+#[utoipa::path(get, path = "/api/v1/annotationconfigs/", tag = "Config",
+    params(("annotation_config_ids" = String, Query, description = "Comma-separated ids")),
+    responses((status = 200, body = Vec<AnnotationConfig>)))]
+pub async fn list_annotation_configs(
+    state: Data<AppState>,
+    _caller: Authenticated,
+    request: HttpRequest,
+) -> Result<Json<Vec<AnnotationConfig>>, ApiError> {
+    let ids = requested_ids(&request)?;
+    let configs = state
+        .run(move |conn| {
+            let configs = annotation_configs_by_ids(conn, &ids)?;
+            // ELLA asserts one row per requested id, so a repeated id fails too.
+            if configs.len() == ids.len() {
+                Ok(configs)
+            } else {
+                Err(ApiError::NotFound(format!("annotation configs {ids:?}")))
+            }
+        })
+        .await?;
+    Ok(Json(configs))
+}
+
+/// `annotation_config_ids`, required; every item must be an integer (ELLA splits on commas and
+/// calls `int()` on each item, so empty items fail).
+fn requested_ids(request: &HttpRequest) -> Result<Vec<i32>, ApiError> {
+    let text = query_value(request, "annotation_config_ids")
+        .ok_or_else(|| ApiError::InvalidRequest("`annotation_config_ids` is missing".into()))?;
+    text.split(',')
+        .map(|item| {
+            python_int(item)
+                .and_then(|id| i32::try_from(id).ok())
+                .ok_or_else(|| ApiError::InvalidRequest("`annotation_config_ids` item".into()))
+        })
+        .collect()
+}

@@ -1,0 +1,9 @@
+//! One module per ELLA resource (api.md §4), each with thin handlers: extract and validate,
+//! authorise, run one use case on a pooled connection off the async threads, convert to the wire
+//! types, respond.
+
+pub mod annotationconfigs;
+pub mod broadcasts;
+pub mod config;
+pub mod specs;
+pub mod users;

@@ -1,0 +1,99 @@
+//! The OpenAPI 3 document, generated from the handlers' `#[utoipa::path]` annotations and the
+//! wire types. A test checks that every route of the route table is in it.
+
+use utoipa::OpenApi;
+
+use crate::handlers::{annotationconfigs, broadcasts, config, specs, users};
+
+/// The API's OpenAPI document (title and version as ELLA's Swagger document).
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Ella API",
+        version = "1.0",
+        description = "ELLA's REST API v1."
+    ),
+    paths(
+        users::login,
+        users::logout,
+        users::change_password,
+        users::current_user,
+        users::list_users,
+        users::get_user,
+        config::get_config,
+        annotationconfigs::list_annotation_configs,
+        broadcasts::list_broadcasts,
+        specs::get_specs,
+    )
+)]
+pub struct ApiDoc;
+
+#[cfg(test)]
+mod tests {
+    use actix_web::http::Method;
+    use actix_web::{FromRequest, Handler, Responder};
+
+    use super::*;
+    use crate::routes::{table, Body, RouteSink};
+
+    /// Collects the routes of the table as (method, OpenAPI path).
+    #[derive(Default)]
+    struct Collector(Vec<(Method, String)>);
+
+    impl RouteSink for Collector {
+        fn route<F, Args>(&mut self, method: Method, path: &'static str, _: Body, _: F)
+        where
+            F: Handler<Args>,
+            Args: FromRequest + 'static,
+            F::Output: Responder + 'static,
+        {
+            // `{user_id:\d+}` is `{user_id}` in OpenAPI: drop each parameter's pattern.
+            let mut openapi_path = String::from("/api/v1");
+            let mut skipping = false;
+            for c in path.chars() {
+                match c {
+                    ':' => skipping = true,
+                    '}' => skipping = false,
+                    _ => {}
+                }
+                if !skipping {
+                    openapi_path.push(c);
+                }
+            }
+            self.0.push((method, openapi_path));
+        }
+    }
+
+    #[test]
+    fn every_route_is_documented() {
+        let mut routes = Collector::default();
+        table(&mut routes);
+        let document = ApiDoc::openapi();
+        for (method, path) in &routes.0 {
+            let item = document
+                .paths
+                .paths
+                .get(path)
+                .unwrap_or_else(|| panic!("{path} is not in the OpenAPI document"));
+            let operation = match *method {
+                Method::GET => &item.get,
+                Method::POST => &item.post,
+                _ => panic!("unexpected method {method}"),
+            };
+            assert!(operation.is_some(), "{method} {path} is not documented");
+        }
+        assert_eq!(
+            routes.0.len(),
+            document
+                .paths
+                .paths
+                .values()
+                .map(|item| [&item.get, &item.post]
+                    .iter()
+                    .filter(|op| op.is_some())
+                    .count())
+                .sum::<usize>(),
+            "the document has operations the route table does not"
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! Responses compared with those of ELLA v1.17.2 (`testdata/golden/`), as parsed JSON.
+
+use actix_web::test;
+use ella_test_support::{repo_root, testdata};
+use serde_json::Value;
+
+use crate::common::{get, TestApi};
+
+/// The recorded response of `name`.
+fn golden(name: &str) -> Value {
+    let path = testdata(&format!("golden/{name}.json"));
+    let text = std::fs::read_to_string(&path).expect("golden file");
+    let mut recorded: Value = serde_json::from_str(&text).expect("golden JSON");
+    assert_eq!(recorded["status"], 200);
+    recorded["response"].take()
+}
+
+/// Every place where `actual` and `expected` differ, as JSON pointers.
+fn differences(at: &str, actual: &Value, expected: &Value) -> Vec<String> {
+    match (actual, expected) {
+        (Value::Object(actual), Value::Object(expected)) => {
+            let mut found = Vec::new();
+            for key in actual.keys().chain(expected.keys()) {
+                let here = format!("{at}/{key}");
+                match (actual.get(key), expected.get(key)) {
+                    (Some(a), Some(e)) => found.extend(differences(&here, a, e)),
+                    (None, _) => found.push(format!("{here}: missing")),
+                    (_, None) => found.push(format!("{here}: not in ELLA's response")),
+                }
+            }
+            found.sort();
+            found.dedup();
+            found
+        }
+        (Value::Array(actual), Value::Array(expected)) if actual.len() == expected.len() => actual
+            .iter()
+            .zip(expected)
+            .enumerate()
+            .flat_map(|(index, (a, e))| differences(&format!("{at}/{index}"), a, e))
+            .collect(),
+        _ if actual == expected => Vec::new(),
+        _ => vec![format!("{at}: {actual} instead of {expected}")],
+    }
+}
+
+fn assert_same(actual: &Value, expected: &Value) {
+    let found = differences("", actual, expected);
+    assert!(found.is_empty(), "differences:\n{}", found.join("\n"));
+}
+
+#[actix_web::test]
+async fn config_of_testuser1() {
+    let api = TestApi::with_fixtures();
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    let cookie = api.session_cookie("testuser1");
+    let reply = get(&app, "/api/v1/config/", Some(&cookie)).await;
+    assert_eq!(reply.status, 200);
+    let mut config = reply.json();
+    // The golden file has a placeholder for ELLA's installation root.
+    let script = config["import"]["preimport_script"]
+        .as_str()
+        .expect("preimport_script")
+        .replace(&repo_root().display().to_string(), "<ELLA_ROOT>");
+    config["import"]["preimport_script"] = Value::String(script);
+    assert_same(&config, &golden("config__testuser1"));
+}
+
+#[actix_web::test]
+async fn current_user_of_testuser1_and_testuser4() {
+    let api = TestApi::with_fixtures();
+    // The recorded password expiry of the fixtures.
+    api.execute(r#"UPDATE "user" SET password_expiry = '2027-03-30 15:03:01.396863+00'"#);
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    for username in ["testuser1", "testuser4"] {
+        let cookie = api.session_cookie(username);
+        let reply = get(&app, "/api/v1/users/currentuser/", Some(&cookie)).await;
+        assert_eq!(reply.status, 200);
+        assert_same(
+            &reply.json(),
+            &golden(&format!("users_currentuser__{username}")),
+        );
+    }
+}
+
+#[actix_web::test]
+async fn anonymous_config_has_the_files_user_config() {
+    let api = TestApi::with_fixtures();
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    let anonymous = get(&app, "/api/v1/config/", None).await.json();
+    let expected = &golden("config__testuser1");
+    // Everything but the user config is the same for everyone.
+    for key in [
+        "app",
+        "analysis",
+        "acmg",
+        "custom_annotation",
+        "transcripts",
+        "igv",
+    ] {
+        assert_same(&anonymous[key], &expected[key]);
+    }
+    assert_same(&anonymous["user"]["auth"], &expected["user"]["auth"]);
+    let user_config = &anonymous["user"]["user_config"];
+    assert_eq!(user_config["overview"]["views"][0], "analyses");
+    // The file's default has no group keys (the golden file's `acmg` comes from testgroup01).
+    assert!(user_config.get("acmg").is_none(), "{user_config}");
+}

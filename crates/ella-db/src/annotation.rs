@@ -1,0 +1,149 @@
+//! Annotation rows (datamodel.md §3.1, versioning in §4) and custom annotation rows (§3.1,
+//! import.md §12.5).
+//!
+//! `annotation.schema_version` is set by a trigger that validates the document against the stored
+//! JSON schemas, and a second trigger keeps the shadow tables in step; inserts therefore leave
+//! `schema_version` out, and updates only ever touch `date_superceeded` (datamodel.md §15.3 item
+//! 9). Batches bind one array per column (`unnest`).
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, Int4, Jsonb, Nullable, Timestamptz};
+use serde_json::Value;
+
+use crate::schema::{annotation, customannotation};
+use crate::Result;
+
+/// The current annotation row of an allele: what a re-import compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = annotation, check_for_backend(diesel::pg::Pg))]
+pub struct CurrentAnnotation {
+    /// Annotation id.
+    pub id: i32,
+    /// The allele (never NULL in practice).
+    pub allele_id: Option<i32>,
+    /// The annotation config the document was converted with.
+    pub annotation_config_id: i32,
+}
+
+/// An annotation row to insert.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NewAnnotation<'a> {
+    /// The allele.
+    pub allele_id: i32,
+    /// The annotation document.
+    pub annotations: &'a Value,
+    /// The row this one replaces (superseded just before).
+    pub previous_annotation_id: Option<i32>,
+}
+
+/// A custom annotation row to insert (import.md §12.5).
+#[derive(Debug, Clone, PartialEq, Insertable)]
+#[diesel(table_name = customannotation)]
+pub struct NewCustomAnnotation {
+    /// The allele.
+    pub allele_id: i32,
+    /// The author.
+    pub user_id: Option<i32>,
+    /// The custom annotation document (datamodel.md §7.2).
+    pub annotations: Value,
+    /// When the row was created.
+    pub date_created: DateTime<Utc>,
+}
+
+/// Custom annotation rows per `INSERT`: the protocol allows 65535 bind parameters, a row binds 4.
+const CUSTOM_ANNOTATIONS_PER_STATEMENT: usize = 65_535 / 4;
+
+/// The current (not superseded) annotation rows of `allele_ids`.
+pub fn current_annotations(
+    conn: &mut PgConnection,
+    allele_ids: &[i32],
+) -> Result<Vec<CurrentAnnotation>> {
+    Ok(annotation::table
+        .filter(annotation::allele_id.eq_any(allele_ids))
+        .filter(annotation::date_superceeded.is_null())
+        .select(CurrentAnnotation::as_select())
+        .load(conn)?)
+}
+
+/// The ids among `ids` whose `annotations` equal (as `jsonb`: key order and number spelling do
+/// not count) the document given at the same position of `documents`.
+///
+/// The comparison runs in the database because `jsonb` equality is what ELLA compares with
+/// (import.md §8.8); only the documents of alleles that already have a current row are sent.
+pub fn same_documents(
+    conn: &mut PgConnection,
+    ids: &[i32],
+    documents: &[&Value],
+) -> Result<Vec<i32>> {
+    #[derive(QueryableByName)]
+    struct Same {
+        #[diesel(sql_type = Int4)]
+        id: i32,
+    }
+    let same: Vec<Same> = diesel::sql_query(
+        "SELECT a.id FROM unnest($1, $2) AS n(id, annotations)
+         JOIN annotation a ON a.id = n.id AND a.annotations = n.annotations",
+    )
+    .bind::<Array<Int4>, _>(ids)
+    .bind::<Array<Jsonb>, _>(documents)
+    .load(conn)?;
+    Ok(same.into_iter().map(|row| row.id).collect())
+}
+
+/// Marks the rows `ids` superseded at `at`. Call it before inserting their successors: the
+/// partial unique index allows one current row per allele (datamodel.md §15.3 item 10).
+pub fn supersede(conn: &mut PgConnection, ids: &[i32], at: DateTime<Utc>) -> Result<()> {
+    if !ids.is_empty() {
+        diesel::update(annotation::table.filter(annotation::id.eq_any(ids)))
+            .set(annotation::date_superceeded.eq(at))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Inserts the rows, converted with the annotation config `annotation_config_id`, created at
+/// `date_created`. The database validates every document (SQLSTATE `JSONV` when one fails).
+pub fn insert_annotations(
+    conn: &mut PgConnection,
+    rows: &[NewAnnotation<'_>],
+    annotation_config_id: i32,
+    date_created: DateTime<Utc>,
+) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    diesel::sql_query(
+        "INSERT INTO annotation (allele_id, annotations, previous_annotation_id, date_created,
+             annotation_config_id)
+         SELECT n.allele_id, n.annotations, n.previous_annotation_id, $4, $5
+         FROM unnest($1, $2, $3) WITH ORDINALITY
+             AS n(allele_id, annotations, previous_annotation_id, ord)
+         ORDER BY n.ord",
+    )
+    .bind::<Array<Int4>, _>(rows.iter().map(|row| row.allele_id).collect::<Vec<_>>())
+    .bind::<Array<Jsonb>, _>(rows.iter().map(|row| row.annotations).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Int4>>, _>(
+        rows.iter()
+            .map(|row| row.previous_annotation_id)
+            .collect::<Vec<_>>(),
+    )
+    .bind::<Timestamptz, _>(date_created)
+    .bind::<Int4, _>(annotation_config_id)
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Inserts custom annotation rows, in order. The partial unique index refuses a second current
+/// row for an allele, as in ELLA (no de-duplication).
+pub fn insert_custom_annotations(
+    conn: &mut PgConnection,
+    rows: &[NewCustomAnnotation],
+) -> Result<()> {
+    for chunk in rows.chunks(CUSTOM_ANNOTATIONS_PER_STATEMENT) {
+        diesel::insert_into(customannotation::table)
+            .values(chunk)
+            .execute(conn)?;
+    }
+    Ok(())
+}
