@@ -19,7 +19,6 @@ mod lax;
 mod middleware;
 mod openapi;
 mod paging;
-mod queries;
 mod routes;
 mod session;
 mod state;

@@ -15,7 +15,8 @@ use actix_web::http::{header, Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpRequest};
 use chrono::Utc;
-use ella_db::account::{self, NewResourceLog};
+use ella_db::account;
+use ella_db::resourcelog::{self, NewResourceLog};
 
 use crate::extract::RawBody;
 use crate::session::{token_hash, RequestSession, COOKIE_NAME};
@@ -115,7 +116,7 @@ async fn record(state: &AppState, response: &ServiceResponse<BoxBody>, started: 
         "request"
     );
     let written = state
-        .run(move |conn| Ok(account::insert_resource_log(conn, &entry.as_row())?))
+        .run(move |conn| Ok(resourcelog::insert_resource_log(conn, &entry.as_row())?))
         .await;
     if let Err(error) = written {
         tracing::warn!(error = %error, "request log row not written");

@@ -50,3 +50,13 @@ pub fn insert_annotation_config(
         .returning(annotationconfig::id)
         .get_result(conn)?)
 }
+
+/// The `view` of the annotation configs with the given ids, in id order (`GET
+/// /annotationconfigs/`). Key order is kept: the column is `json`.
+pub fn views_by_ids(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<(i32, Value)>> {
+    Ok(annotationconfig::table
+        .filter(annotationconfig::id.eq_any(ids))
+        .select((annotationconfig::id, annotationconfig::view))
+        .order(annotationconfig::id)
+        .load(conn)?)
+}

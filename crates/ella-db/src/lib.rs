@@ -31,6 +31,7 @@ pub mod migrations;
 pub mod reference;
 pub mod refresh;
 pub mod removal;
+pub mod resourcelog;
 pub mod sample;
 pub mod shadow;
 pub mod user;

@@ -5,7 +5,6 @@ use actix_web::HttpRequest;
 
 use crate::extract::query_value;
 use crate::lax::python_int;
-use crate::queries::annotation_configs_by_ids;
 use crate::session::Authenticated;
 use crate::wire::AnnotationConfig;
 use crate::{ApiError, AppState};
@@ -22,7 +21,11 @@ pub async fn list_annotation_configs(
     let ids = requested_ids(&request)?;
     let configs = state
         .run(move |conn| {
-            let configs = annotation_configs_by_ids(conn, &ids)?;
+            let configs: Vec<AnnotationConfig> =
+                ella_db::annotationconfig::views_by_ids(conn, &ids)?
+                    .into_iter()
+                    .map(|(id, view)| AnnotationConfig { id, view })
+                    .collect();
             // ELLA asserts one row per requested id, so a repeated id fails too.
             if configs.len() == ids.len() {
                 Ok(configs)

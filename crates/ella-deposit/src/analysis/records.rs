@@ -9,7 +9,7 @@ use ella_db::enums;
 
 use super::annotations::{self, AnnotationSource};
 use crate::annotation::RecordConverter;
-use crate::vcf::{CallerType, ChangeType, NewAllele, VcfRecord};
+use crate::vcf::{CallerType, ChangeType, NewAllele, VcfHeader, VcfRecord};
 use crate::{Error, Result};
 
 /// What imports the records of one VCF.
@@ -20,7 +20,7 @@ pub(super) struct RecordImporter<'s> {
 
 impl<'s> RecordImporter<'s> {
     /// An importer for the VCF with `header`.
-    pub(super) fn new(source: &'s AnnotationSource, header: &crate::vcf::VcfHeader) -> Self {
+    pub(super) fn new(source: &'s AnnotationSource, header: &VcfHeader) -> Self {
         Self {
             source,
             converter: source.compile(header),
