@@ -19,9 +19,6 @@ use ella_config::Config;
 use ella_deposit::analysis::deposit_analysis;
 use ella_deposit::analysis_config::AnalysisConfig;
 
-/// First key of the advisory locks the watchers take (the second is a hash of the folder name).
-const LOCK_NAMESPACE: i32 = 0x0e11a;
-
 /// Suffix of the file that records why a folder failed; while it exists the folder is skipped.
 pub const ERROR_FILE_SUFFIX: &str = ".import-error.txt";
 
@@ -67,10 +64,11 @@ struct Locked {
 
 /// Claims `folder_name` until the end of the current transaction; `false` if another holds it.
 fn try_lock(conn: &mut PgConnection, folder_name: &str) -> Result<bool> {
-    let row: Locked = diesel::sql_query("SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked")
-    .bind::<Integer, _>(LOCK_NAMESPACE)
-    .bind::<Text, _>(folder_name)
-    .get_result(conn)?;
+    let row: Locked =
+        diesel::sql_query("SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked")
+            .bind::<Integer, _>(ella_db::ADVISORY_LOCK_NAMESPACE)
+            .bind::<Text, _>(folder_name)
+            .get_result(conn)?;
     Ok(row.locked)
 }
 
@@ -93,9 +91,8 @@ pub fn import(
             return Ok(None);
         }
         let deposited = deposit_analysis(conn, analysis, config)?;
-        std::fs::rename(folder, &staged).with_context(|| {
-            format!("cannot move {} to {}", folder.display(), staged.display())
-        })?;
+        std::fs::rename(folder, &staged)
+            .with_context(|| format!("cannot move {} to {}", folder.display(), staged.display()))?;
         Ok(Some(deposited.name))
     });
     match deposited {
@@ -138,7 +135,10 @@ pub fn finish_interrupted(conn: &mut PgConnection, incoming: &Path, dest: &Path)
     }
     for entry in std::fs::read_dir(&area)? {
         let staged = entry?.path();
-        let Some(folder_name) = staged.file_name().and_then(|name| name.to_str()).map(str::to_owned)
+        let Some(folder_name) = staged
+            .file_name()
+            .and_then(|name| name.to_str())
+            .map(str::to_owned)
         else {
             continue;
         };
@@ -147,15 +147,19 @@ pub fn finish_interrupted(conn: &mut PgConnection, incoming: &Path, dest: &Path)
                 return Ok(());
             }
             let name = AnalysisConfig::load(&staged)?.name;
-            let imported: Exists =
-                diesel::sql_query("SELECT EXISTS (SELECT 1 FROM analysis WHERE name = $1) AS exists")
-                    .bind::<Text, _>(&name)
-                    .get_result(conn)?;
+            let imported: Exists = diesel::sql_query(
+                "SELECT EXISTS (SELECT 1 FROM analysis WHERE name = $1) AS exists",
+            )
+            .bind::<Text, _>(&name)
+            .get_result(conn)?;
             if imported.exists {
                 tracing::info!("finishing the interrupted move of {folder_name}");
                 finish_move(&staged, &dest.join(&folder_name))
             } else {
-                tracing::warn!("{folder_name} was not imported; moving it back to {}", incoming.display());
+                tracing::warn!(
+                    "{folder_name} was not imported; moving it back to {}",
+                    incoming.display()
+                );
                 finish_move(&staged, &incoming.join(&folder_name))
             }
         })?;

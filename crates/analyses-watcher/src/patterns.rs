@@ -22,11 +22,18 @@ impl PatternSource {
     pub fn choose(list: &[String], file: Option<&Path>, kind: &str) -> Result<Self> {
         match (list.is_empty(), file) {
             (false, Some(file)) => {
-                tracing::warn!("both --{kind} and --{kind}file given; ignoring {}", file.display());
+                tracing::warn!(
+                    "both --{kind} and --{kind}file given; ignoring {}",
+                    file.display()
+                );
                 Ok(Self::Fixed(list.to_vec()))
             }
             (true, Some(file)) => {
-                anyhow::ensure!(file.is_file(), "{kind} file {} does not exist", file.display());
+                anyhow::ensure!(
+                    file.is_file(),
+                    "{kind} file {} does not exist",
+                    file.display()
+                );
                 Ok(Self::File(file.to_owned()))
             }
             (_, None) => Ok(Self::Fixed(list.to_vec())),
@@ -114,7 +121,8 @@ mod tests {
     use super::*;
 
     fn patterns(white: &[&str], black: &[&str]) -> NamePatterns {
-        let fixed = |list: &[&str]| PatternSource::Fixed(list.iter().map(|p| (*p).into()).collect());
+        let fixed =
+            |list: &[&str]| PatternSource::Fixed(list.iter().map(|p| (*p).into()).collect());
         NamePatterns::load(&fixed(white), &fixed(black)).unwrap()
     }
 
@@ -123,12 +131,18 @@ mod tests {
         let lists = patterns(&["Diag-"], &["Diag-excap"]);
         assert_eq!(lists.verdict("Diag-wgs1.HBOC_v01"), Verdict::Accept);
         assert_eq!(lists.verdict("xDiag-wgs1"), Verdict::NotWhitelisted);
-        assert!(matches!(lists.verdict("Diag-excap1"), Verdict::Blacklisted(_)));
+        assert!(matches!(
+            lists.verdict("Diag-excap1"),
+            Verdict::Blacklisted(_)
+        ));
         assert_eq!(patterns(&[], &[]).verdict("anything"), Verdict::Accept);
     }
 
     #[test]
     fn an_empty_line_in_a_file_matches_everything() {
-        assert!(matches!(patterns(&[], &[""]).verdict("x"), Verdict::Blacklisted(_)));
+        assert!(matches!(
+            patterns(&[], &[""]).verdict("x"),
+            Verdict::Blacklisted(_)
+        ));
     }
 }

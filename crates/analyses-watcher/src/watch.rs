@@ -43,12 +43,16 @@ pub fn run(args: &Args) -> Result<()> {
     );
     let probe = args.dest.join(".analyses-watcher-write-test");
     ensure!(
-        std::fs::write(&probe, b"").and_then(|()| std::fs::remove_file(&probe)).is_ok(),
+        std::fs::write(&probe, b"")
+            .and_then(|()| std::fs::remove_file(&probe))
+            .is_ok(),
         "Couldn't write to destination path {}, aborting...",
         args.dest.display()
     );
-    let whitelist = PatternSource::choose(&args.whitelist, args.whitelistfile.as_deref(), "whitelist")?;
-    let blacklist = PatternSource::choose(&args.blacklist, args.blacklistfile.as_deref(), "blacklist")?;
+    let whitelist =
+        PatternSource::choose(&args.whitelist, args.whitelistfile.as_deref(), "whitelist")?;
+    let blacklist =
+        PatternSource::choose(&args.blacklist, args.blacklistfile.as_deref(), "blacklist")?;
     let mut watcher = Watcher {
         incoming: args.analyses.clone(),
         dest: args.dest.clone(),
@@ -113,12 +117,15 @@ impl Watcher {
             }
             if !folder::is_ready(&path) {
                 if self.announced.insert(path.clone()) {
-                    tracing::info!("Analysis {} not ready yet (missing READY file).", path.display());
+                    tracing::info!(
+                        "Analysis {} not ready yet (missing READY file).",
+                        path.display()
+                    );
                 }
                 continue;
             }
             if let Err(error) = self.consider(&mut conn, &path) {
-                self.record_failure(&path, &error);
+                record_failure(&path, &error);
             }
         }
         Ok(())
@@ -140,7 +147,11 @@ impl Watcher {
         let target = folder::destination(&self.dest, path);
         let ignore = ignore.or_else(|| {
             target.exists().then(|| {
-                format!("{} already exists in {}. Skipping.", path.display(), self.dest.display())
+                format!(
+                    "{} already exists in {}. Skipping.",
+                    path.display(),
+                    self.dest.display()
+                )
             })
         });
         if let Some(reason) = ignore {
@@ -152,18 +163,26 @@ impl Watcher {
             .with_context(|| format!("importing {}", path.display()))?
         {
             Outcome::Imported(name) => tracing::info!("Analysis {name} successfully imported!"),
-            Outcome::TakenByAnother => tracing::info!("{} is handled by another watcher", path.display()),
+            Outcome::TakenByAnother => {
+                tracing::info!("{} is handled by another watcher", path.display());
+            }
         }
         Ok(())
     }
+}
 
-    /// Logs the failure and writes it beside the folder, which keeps the folder from being tried
-    /// again until an operator removes the file.
-    fn record_failure(&self, path: &Path, error: &anyhow::Error) {
-        tracing::error!("An exception occured while importing {}. Skipping... {error:#}", path.display());
-        let report = format!("{error:#}\n");
-        if let Err(write_error) = std::fs::write(folder::error_file(path), report) {
-            tracing::error!("cannot write the error file of {}: {write_error}", path.display());
-        }
+/// Logs the failure and writes it beside the folder, which keeps the folder from being tried
+/// again until an operator removes the file.
+fn record_failure(path: &Path, error: &anyhow::Error) {
+    tracing::error!(
+        "An exception occured while importing {}. Skipping... {error:#}",
+        path.display()
+    );
+    let report = format!("{error:#}\n");
+    if let Err(write_error) = std::fs::write(folder::error_file(path), report) {
+        tracing::error!(
+            "cannot write the error file of {}: {write_error}",
+            path.display()
+        );
     }
 }

@@ -74,11 +74,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The analysis named `folder` with its `.analysis` renamed so that the folder name is its name.
 fn watcher_analysis(folders: &Folders, name: &str, ready: bool) -> PathBuf {
-    let target = folders.add(
-        &testdata("watcher/analyses/TestAnalysis-001"),
-        name,
-        ready,
-    );
+    let target = folders.add(&testdata("watcher/analyses/TestAnalysis-001"), name, ready);
     let analysis = target.join("TestAnalysis-001.analysis");
     let text = std::fs::read_to_string(&analysis)
         .expect("analysis file")
@@ -140,7 +136,7 @@ impl WaitWithTimeout for Child {
 }
 
 fn wait_until(what: &str, condition: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     while !condition() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(100));
@@ -169,19 +165,31 @@ fn imported_rows(db: &TestDatabase) -> [i64; 4] {
 fn a_ready_folder_is_imported_and_moved_and_sigterm_stops_cleanly() {
     let db = database_with_hboc_panel();
     let folders = Folders::new();
-    folders.add(&testdata("watcher/analyses/TestAnalysis-001"), "TestAnalysis-001", true);
+    folders.add(
+        &testdata("watcher/analyses/TestAnalysis-001"),
+        "TestAnalysis-001",
+        true,
+    );
     let not_ready = watcher_analysis(&folders, "TestAnalysis-002", false);
     let watcher = start_watcher(&db, &folders);
-    wait_until("the import", || folders.dest.join("TestAnalysis-001").is_dir());
+    wait_until("the import", || {
+        folders.dest.join("TestAnalysis-001").is_dir()
+    });
     assert!(!folders.incoming.join("TestAnalysis-001").exists());
     assert_eq!(
-        count(&db, "SELECT count(*) AS count FROM analysis WHERE name = 'TestAnalysis-001'"),
+        count(
+            &db,
+            "SELECT count(*) AS count FROM analysis WHERE name = 'TestAnalysis-001'"
+        ),
         1
     );
     std::thread::sleep(Duration::from_secs(2));
     let (code, log) = stop(watcher);
     assert_eq!(code, Some(0), "{log}");
-    assert!(log.contains("Analysis TestAnalysis-001 successfully imported!"), "{log}");
+    assert!(
+        log.contains("Analysis TestAnalysis-001 successfully imported!"),
+        "{log}"
+    );
     assert!(not_ready.is_dir(), "a folder without READY is left alone");
     assert_eq!(count(&db, "SELECT count(*) AS count FROM analysis"), 1);
 }
@@ -203,8 +211,14 @@ fn a_failing_folder_stays_with_its_error_and_is_not_retried() {
     let (code, log) = stop(watcher);
     assert_eq!(code, Some(0));
     assert!(failing.is_dir(), "the folder stays in incoming");
-    assert!(std::fs::read_to_string(&error_file).unwrap().contains("TestAnalysis-003"));
-    assert_eq!(log.matches("An exception occured while importing").count(), 1, "{log}");
+    assert!(std::fs::read_to_string(&error_file)
+        .unwrap()
+        .contains("TestAnalysis-003"));
+    assert_eq!(
+        log.matches("An exception occured while importing").count(),
+        1,
+        "{log}"
+    );
     assert_eq!(imported_rows(&db), before, "nothing was written");
 }
 
@@ -212,7 +226,11 @@ fn a_failing_folder_stays_with_its_error_and_is_not_retried() {
 fn killing_the_watcher_during_an_import_leaves_no_partial_analysis() {
     let db = database_with_hboc_panel();
     let folders = Folders::new();
-    let folder = folders.add(&testdata("watcher/analyses/TestAnalysis-001"), "TestAnalysis-001", true);
+    let folder = folders.add(
+        &testdata("watcher/analyses/TestAnalysis-001"),
+        "TestAnalysis-001",
+        true,
+    );
     // Hold a lock that the import needs, so the watcher is caught in the middle of it.
     let mut blocker = db.connect();
     blocker

@@ -147,3 +147,19 @@ pub fn insert_custom_annotations(
     }
     Ok(())
 }
+
+/// Second key of the advisory lock that annotation writers take.
+const ANNOTATION_WRITERS_LOCK: i32 = 1;
+
+/// Serialises writers of annotation until the end of the current transaction.
+///
+/// Two imports that share alleles would otherwise both see "no current annotation" for an
+/// allele and both insert one, and the second would fail on the partial unique index
+/// (datamodel.md §4). Every import that writes annotation takes this lock first.
+pub fn lock_annotation_writers(conn: &mut PgConnection) -> Result<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock($1, $2)")
+        .bind::<diesel::sql_types::Integer, _>(crate::ADVISORY_LOCK_NAMESPACE)
+        .bind::<diesel::sql_types::Integer, _>(ANNOTATION_WRITERS_LOCK)
+        .execute(conn)?;
+    Ok(())
+}

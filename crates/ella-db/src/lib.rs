@@ -40,5 +40,9 @@ pub mod usergroup;
 pub use connection::{connect, Pool};
 pub use error::Error;
 
+/// First key of every PostgreSQL advisory lock our processes take; the second key says what is
+/// locked (1: annotation writers; folder-name hashes: the analyses watcher's folders).
+pub const ADVISORY_LOCK_NAMESPACE: i32 = 0x0e11a;
+
 /// Result of the data-layer functions.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -21,8 +21,11 @@ pub(super) struct AnnotationSource {
 }
 
 impl AnnotationSource {
-    /// Reads the active annotation config.
+    /// Reads the active annotation config, after claiming the right to write annotation until
+    /// the end of the transaction (concurrent imports would otherwise collide on the same
+    /// alleles' current annotation).
     pub(super) fn active(conn: &mut PgConnection) -> Result<Self> {
+        ella_db::annotation::lock_annotation_writers(conn)?;
         let row = active_annotation_config(conn)?.ok_or_else(|| {
             Error::Invalid("There is no annotation config; deposit one first".to_owned())
         })?;
