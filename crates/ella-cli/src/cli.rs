@@ -105,6 +105,35 @@ pub enum DepositCommand {
         #[arg(value_parser = existing_path)]
         path: PathBuf,
     },
+    /// Deposit variants without an analysis (they get allele interpretations in a gene panel).
+    Alleles {
+        /// The VCF files.
+        #[arg(value_parser = existing_path)]
+        vcfs: Vec<PathBuf>,
+        /// Gene panel name (default: parsed from the first file name).
+        #[arg(long = "genepanel_name")]
+        genepanel_name: Option<String>,
+        /// Gene panel version (default: parsed from the first file name).
+        #[arg(long = "genepanel_version")]
+        genepanel_version: Option<String>,
+    },
+    /// Deposit only the annotation of the variants of a VCF.
+    Annotation {
+        /// The VCF; its name gives the gene panel (`<name>.<panel>_<version>.vcf`).
+        vcf: PathBuf,
+    },
+    /// Import custom annotation (JSON Lines).
+    #[command(name = "custom_annotation")]
+    CustomAnnotation {
+        /// The custom annotation file.
+        custom_annotation_json: PathBuf,
+    },
+    /// Check that the paths exist (prints OK).
+    Exists {
+        /// The paths.
+        #[arg(value_parser = existing_path)]
+        paths: Vec<PathBuf>,
+    },
     /// Deposit a gene panel.
     Genepanel(GenepanelArgs),
     /// Import references (JSON Lines).

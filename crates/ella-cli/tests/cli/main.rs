@@ -3,4 +3,5 @@
 
 mod common;
 mod database;
+mod deposit;
 mod fixtures;
