@@ -75,19 +75,15 @@ fn a_bad_analysis_changes_nothing() {
     let analysis = folder.path().join("brca_e2e_test01.HBOCUTV_v01");
     std::fs::create_dir(&analysis).unwrap();
     let source = data("analyses/e2e/brca_e2e_test01.HBOCUTV_v01");
-    for file in [
-        "brca_e2e_test01.HBOCUTV_v01.analysis",
-        "brca_e2e_test01.HBOCUTV_v01.vcf",
-    ] {
-        let text = std::fs::read_to_string(format!("{source}/{file}")).unwrap();
-        // Cut the VCF in the middle of its last record.
-        let text = if file.ends_with(".vcf") {
-            text[..text.len() - 40].to_owned()
-        } else {
-            text
-        };
-        std::fs::write(analysis.join(file), text).unwrap();
-    }
+    let name = "brca_e2e_test01.HBOCUTV_v01";
+    std::fs::copy(
+        format!("{source}/{name}.analysis"),
+        analysis.join(format!("{name}.analysis")),
+    )
+    .unwrap();
+    // The VCF is cut in the middle of its last record.
+    let vcf = std::fs::read_to_string(format!("{source}/{name}.vcf")).unwrap();
+    std::fs::write(analysis.join(format!("{name}.vcf")), &vcf[..vcf.len() - 40]).unwrap();
     let path = analysis.to_string_lossy().into_owned();
     ella_cli(&db, &["deposit", "analysis", &path])
         .assert_fails_with("brca_e2e_test01.HBOCUTV_v01.vcf");
