@@ -157,7 +157,7 @@ pub async fn list_users(
     Ok(paging.respond(&users, total))
 }
 
-/// One user. ELLA serves this without login; here it needs a session (COMPATIBILITY-NOTES).
+/// One user. ELLA serves this without login; here it needs a session (docs/compatibility.md).
 #[utoipa::path(get, path = "/api/v1/users/{user_id}/", tag = "User",
     params(("user_id" = i32, Path, description = "User id")),
     responses(
