@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
-use ella_test_support::{repo_root, testdata, TestDatabase};
+use ella_test_support::{copy_dir, repo_root, testdata, TestDatabase};
 
 /// The watcher test folder needs the panel `HBOC` `v1.0.0`: the HBOC files under that name.
 fn database_with_hboc_panel() -> TestDatabase {
@@ -56,19 +56,6 @@ impl Folders {
             std::fs::remove_file(&marker).expect("remove READY");
         }
         target
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy file");
-        }
     }
 }
 

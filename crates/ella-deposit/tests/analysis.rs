@@ -4,7 +4,7 @@
 //! does, and the stand-alone allele and custom annotation imports work.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Int4, Text};
@@ -22,7 +22,7 @@ use ella_deposit::fixtures::usergroups::import_usergroups;
 use ella_deposit::fixtures::users::{import_users, PasswordHandling, UserImportOptions};
 use ella_deposit::fixtures::JsonFixture;
 use ella_deposit::{genepanel, Error};
-use ella_test_support::{repo_root, testdata, TestDatabase};
+use ella_test_support::{copy_dir, repo_root, testdata, TestDatabase};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 use serde_json::Value;
@@ -161,19 +161,6 @@ impl Setup {
                  WHERE s.analysis_id = {analysis_id} AND a IS NOT NULL ORDER BY 1"
             ),
         )
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
     }
 }
 

@@ -10,7 +10,7 @@ use ella_db::annotationconfig::active_annotation_config;
 use serde_json::Value;
 
 use crate::annotation::{self, AnnotationConfig, InfoHeader, RecordConverter};
-use crate::vcf::{self, VcfHeader, VcfRecord};
+use crate::vcf::{VcfHeader, VcfRecord};
 use crate::{Error, Result};
 
 /// The annotation config a deposit converts with: the active one (highest id) when the deposit
@@ -47,22 +47,11 @@ impl AnnotationSource {
             .iter()
             .map(|(id, definition)| InfoHeader {
                 id: id.clone(),
-                value_type: info_type(definition.ty()),
+                value_type: definition.ty(),
                 description: definition.description().to_owned(),
             })
             .collect();
         self.config.compile(&headers)
-    }
-}
-
-/// The converters' name for an INFO type.
-fn info_type(ty: vcf::InfoType) -> annotation::InfoType {
-    match ty {
-        vcf::InfoType::Integer => annotation::InfoType::Integer,
-        vcf::InfoType::Float => annotation::InfoType::Float,
-        vcf::InfoType::Flag => annotation::InfoType::Flag,
-        vcf::InfoType::Character => annotation::InfoType::Character,
-        vcf::InfoType::String => annotation::InfoType::String,
     }
 }
 

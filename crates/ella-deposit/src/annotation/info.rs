@@ -12,34 +12,7 @@ use serde_json::{Number, Value};
 /// and keys are expected to be unique within a record (htslib keeps one value per key).
 pub type InfoField<'a> = (&'a str, Option<&'a str>);
 
-/// The declared `Type` of an INFO header line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InfoType {
-    /// `Integer` (32-bit).
-    Integer,
-    /// `Float` (single precision).
-    Float,
-    /// `Flag`.
-    Flag,
-    /// `Character`.
-    Character,
-    /// `String`.
-    String,
-}
-
-impl InfoType {
-    /// Reads a header `Type=` value; `None` for anything else.
-    pub fn from_header(text: &str) -> Option<Self> {
-        match text {
-            "Integer" => Some(Self::Integer),
-            "Float" => Some(Self::Float),
-            "Flag" => Some(Self::Flag),
-            "Character" => Some(Self::Character),
-            "String" => Some(Self::String),
-            _ => None,
-        }
-    }
-}
+pub use crate::vcf::InfoType;
 
 /// One `##INFO` header line, as far as the converters need it.
 #[derive(Debug, Clone, PartialEq, Eq)]

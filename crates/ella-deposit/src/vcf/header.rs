@@ -40,6 +40,20 @@ pub enum InfoType {
     String,
 }
 
+impl InfoType {
+    /// Reads a header `Type=` value; `None` for anything else.
+    pub fn from_header(text: &str) -> Option<Self> {
+        match text {
+            "Integer" => Some(Self::Integer),
+            "Float" => Some(Self::Float),
+            "Flag" => Some(Self::Flag),
+            "Character" => Some(Self::Character),
+            "String" => Some(Self::String),
+            _ => None,
+        }
+    }
+}
+
 /// One `##INFO` definition, with the raw header text ELLA's converters see (htslib keeps the
 /// `Description` with its surrounding double quotes, §1.1).
 #[derive(Debug, Clone, PartialEq, Eq)]
