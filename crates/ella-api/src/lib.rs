@@ -29,6 +29,7 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{web, App};
 
 pub use error::ApiError;
+pub use routes::{table as route_table, Body, RouteSink};
 pub use state::{AppState, StartupError};
 
 /// The application: routes under `/api/v1`, the request middleware and ELLA's answers to

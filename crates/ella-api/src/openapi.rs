@@ -3,7 +3,7 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
 #[derive(OpenApi)]
@@ -24,6 +24,8 @@ use crate::handlers::{annotationconfigs, broadcasts, config, specs, users};
         annotationconfigs::list_annotation_configs,
         broadcasts::list_broadcasts,
         specs::get_specs,
+        analyses::list_analyses,
+        analyses::get_analysis,
     )
 )]
 pub struct ApiDoc;

@@ -10,7 +10,7 @@ use actix_web::{
     guard, middleware, web, FromRequest, Handler, HttpRequest, HttpResponse, Responder,
 };
 
-use crate::handlers::{annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
 use crate::middleware::hide_payload;
 use crate::ApiError;
 
@@ -76,6 +76,13 @@ pub fn table(sink: &mut impl RouteSink) {
         broadcasts::list_broadcasts,
     );
     sink.route(Method::GET, "/specs/", Logged, specs::get_specs);
+    sink.route(Method::GET, "/analyses/", Logged, analyses::list_analyses);
+    sink.route(
+        Method::GET,
+        r"/analyses/{analysis_id:\d+}/",
+        Logged,
+        analyses::get_analysis,
+    );
 }
 
 /// Registers the routes with actix, grouped by path so that a path's other methods get 405.

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod account;
 pub mod allele;
 pub mod analysis;
+pub mod analysis_view;
 pub mod annotation;
 pub mod annotationconfig;
 pub mod broadcast;

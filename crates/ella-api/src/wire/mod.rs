@@ -4,6 +4,7 @@
 //! Responses derive `Serialize` and requests `Deserialize`; every type also derives `ToSchema`
 //! for the OpenAPI document. Key names, `null` versus absent and date formats are ELLA's.
 
+pub mod analyses;
 pub mod broadcasts;
 pub mod config;
 pub mod users;
@@ -48,6 +49,21 @@ fn serialize_datetime<S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&iso_datetime(time))
+}
+
+/// `serialize_with` form of [`iso_datetime`] for a time that may be missing (`null`).
+#[expect(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` passes a reference to the field"
+)]
+fn serialize_optional_datetime<S: Serializer>(
+    time: &Option<DateTime<Utc>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(time) => serialize_datetime(time, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[cfg(test)]

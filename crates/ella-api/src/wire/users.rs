@@ -61,6 +61,44 @@ impl From<&GroupProfile> for UserGroup {
     }
 }
 
+/// A user, short form (api.md §1.7, `User`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct User {
+    /// User id.
+    pub id: i32,
+    /// Login name.
+    pub username: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// `first_name last_name`.
+    pub full_name: String,
+    /// Initials and last word of the last name, e.g. `A. v. d. Berg`.
+    pub abbrev_name: String,
+    /// `false` when locked.
+    pub active: bool,
+    /// Name of the user's group.
+    #[expect(clippy::struct_field_names, reason = "ELLA's key")]
+    pub user_group_name: String,
+}
+
+impl User {
+    /// The short wire form of `user`, a member of the group `group_name`.
+    pub fn new(user: &UserRow, group_name: &str) -> Self {
+        Self {
+            id: user.id,
+            username: user.username.clone(),
+            first_name: user.first_name.clone(),
+            last_name: user.last_name.clone(),
+            full_name: full_name(user),
+            abbrev_name: abbreviated_name(&user.first_name, &user.last_name),
+            active: user.active,
+            user_group_name: group_name.to_owned(),
+        }
+    }
+}
+
 /// A user with their group (api.md §1.7, `UserFull`).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct UserFull {
@@ -96,7 +134,7 @@ impl UserFull {
             username: user.username.clone(),
             first_name: user.first_name.clone(),
             last_name: user.last_name.clone(),
-            full_name: format!("{} {}", user.first_name, user.last_name),
+            full_name: full_name(user),
             abbrev_name: abbreviated_name(&user.first_name, &user.last_name),
             email: user.email.clone(),
             active: user.active,
@@ -127,6 +165,11 @@ impl CurrentUser {
             user,
         }
     }
+}
+
+/// `first_name last_name`.
+fn full_name(user: &UserRow) -> String {
+    format!("{} {}", user.first_name, user.last_name)
 }
 
 /// ELLA's short name: the initial of the first name and of every word of the last name but the

@@ -14,13 +14,18 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use ella_api::AppState;
 use ella_config::Config;
+use ella_deposit::analysis::deposit_analysis;
+use ella_deposit::analysis_config::AnalysisConfig;
 use ella_deposit::fixtures::annotationconfig::{
     deposit_annotation_config, parse_annotation_config,
 };
+use ella_deposit::fixtures::filterconfigs::deposit_filterconfigs;
+use ella_deposit::fixtures::references::import_references;
 use ella_deposit::fixtures::usergroups::import_usergroups;
 use ella_deposit::fixtures::users::{import_users, PasswordHandling, UserImportOptions};
 use ella_deposit::fixtures::JsonFixture;
-use ella_test_support::{repo_root, testdata, TestDatabase};
+use ella_deposit::genepanel;
+use ella_test_support::{copy_dir, repo_root, testdata, TestDatabase};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -38,35 +43,88 @@ pub struct TestApi {
     pub state: Data<AppState>,
 }
 
+/// The e2e analyses in the order of `testdata/golden/README.md` (the order fixes every id).
+pub const E2E_ANALYSES: [&str; 5] = [
+    "HG002-Trio.Mendeliome_v01",
+    "brca_e2e_test01.HBOCUTV_v01",
+    "brca_e2e_test02.HBOCUTV_v01",
+    "brca_e2e_test03.HBOCUTV_v01",
+    "brca_e2e_test04.HBOCUTV_v01",
+];
+
+/// The four test gene panels.
+const PANELS: [&str; 4] = ["HBOC_v01", "HBOCUTV_v01", "Ciliopati_v05", "Mendeliome_v01"];
+
+/// How much of the golden runs' database a test needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Contents {
+    /// Panel rows without genes, groups, users and the annotation config.
+    Accounts,
+    /// Everything of `testdata/golden/README.md`, the e2e analyses included.
+    Analyses,
+}
+
 impl TestApi {
     /// The example config (`ENABLE_CNV=true` as in the golden files), the four test gene panels
     /// (rows only: the endpoints here never look inside a panel), then `usergroups.json`,
     /// `users.json` with their stored hashes and `annotation-config.yml`, in the golden README's
     /// order. The passwords then expire in a year, so that the tests do not depend on the date.
     pub fn with_fixtures() -> Self {
+        Self::load(Contents::Accounts)
+    }
+
+    /// The database of the golden runs (`testdata/golden/README.md`): the full gene panels,
+    /// groups, filter configs, users, references, the annotation config and the five e2e
+    /// analyses (ids 1 to 5 in [`E2E_ANALYSES`] order), each with the golden `report.txt`.
+    pub fn with_analyses() -> Self {
+        Self::load(Contents::Analyses)
+    }
+
+    fn load(contents: Contents) -> Self {
         let db = TestDatabase::migrated();
         let config = test_config();
         let mut conn = db.connect();
+        let fixture = |name: &str| JsonFixture::read(&testdata(&format!("fixtures/{name}")));
         conn.transaction(|conn| {
-            diesel::sql_query(
-                "INSERT INTO genepanel (name, version, genome_reference, official, date_created)
-                 VALUES ('HBOC', 'v01', 'GRCh37', true, now()),
-                        ('HBOCUTV', 'v01', 'GRCh37', true, now()),
-                        ('Ciliopati', 'v05', 'GRCh37', true, now()),
-                        ('Mendeliome', 'v01', 'GRCh37', true, now())",
-            )
-            .execute(conn)?;
-            let groups = JsonFixture::read(&testdata("fixtures/usergroups.json"))?;
-            import_usergroups(conn, &groups, &[], &config)?;
-            let users = JsonFixture::read(&testdata("fixtures/users.json"))?;
+            match contents {
+                Contents::Accounts => {
+                    diesel::sql_query(
+                        "INSERT INTO genepanel (name, version, genome_reference, official, date_created)
+                         VALUES ('HBOC', 'v01', 'GRCh37', true, now()),
+                                ('HBOCUTV', 'v01', 'GRCh37', true, now()),
+                                ('Ciliopati', 'v05', 'GRCh37', true, now()),
+                                ('Mendeliome', 'v01', 'GRCh37', true, now())",
+                    )
+                    .execute(conn)?;
+                }
+                Contents::Analyses => {
+                    for panel in PANELS {
+                        let folder = testdata(&format!("genepanels/{panel}"));
+                        let panel = genepanel::read(&genepanel::source_from_folder(&folder)?)?;
+                        genepanel::deposit(conn, &panel, false)?;
+                    }
+                }
+            }
+            import_usergroups(conn, &fixture("usergroups.json")?, &[], &config)?;
+            if contents == Contents::Analyses {
+                deposit_filterconfigs(conn, &fixture("filterconfigs.json")?, &config)?;
+            }
             let options = UserImportOptions {
                 groups_filter: &[],
                 passwords: PasswordHandling::StoredPasswords,
             };
-            import_users(conn, &users, &options, &mut rand::rng())?;
+            import_users(conn, &fixture("users.json")?, &options, &mut rand::rng())?;
+            if contents == Contents::Analyses {
+                let path = testdata("fixtures/references.json");
+                let text = std::fs::read_to_string(&path).expect("references");
+                import_references(conn, &text, &path)?;
+            }
             let path = testdata("fixtures/annotation-config.yml");
             let text = std::fs::read_to_string(&path).expect("annotation config");
             deposit_annotation_config(conn, &parse_annotation_config(&text, &path)?, &path)?;
+            if contents == Contents::Analyses {
+                deposit_e2e_analyses(conn, &config)?;
+            }
             Ok::<_, ella_deposit::Error>(())
         })
         .expect("load the fixtures");
@@ -109,6 +167,26 @@ impl TestApi {
             .expect("query")
             .n
     }
+}
+
+/// Deposits [`E2E_ANALYSES`] from copies of their folders with the golden runs' `report.txt`
+/// (and `warnings.txt` for HBOC panels), as `testdata/golden/README.md` describes.
+fn deposit_e2e_analyses(
+    conn: &mut PgConnection,
+    config: &Config,
+) -> Result<(), ella_deposit::Error> {
+    let scratch = tempfile::tempdir().expect("temp dir");
+    for name in E2E_ANALYSES {
+        let folder = scratch.path().join(name);
+        copy_dir(&testdata(&format!("analyses/e2e/{name}")), &folder);
+        std::fs::copy(testdata("golden/report.txt"), folder.join("report.txt")).expect("report");
+        if name.contains(".HBOC_") {
+            std::fs::copy(testdata("golden/warnings.txt"), folder.join("warnings.txt"))
+                .expect("warnings");
+        }
+        deposit_analysis(conn, &AnalysisConfig::load(&folder)?, config)?;
+    }
+    Ok(())
 }
 
 /// SHA-256 of `text` as lowercase hex, as ELLA stores session tokens (api.md §2.1).

@@ -4,15 +4,20 @@ use actix_web::test;
 use ella_test_support::{repo_root, testdata};
 use serde_json::Value;
 
-use crate::common::{get, TestApi};
+use crate::common::{get, TestApi, E2E_ANALYSES};
+
+/// The recorded request and response of `name`.
+fn recorded(name: &str) -> Value {
+    let path = testdata(&format!("golden/{name}.json"));
+    let text = std::fs::read_to_string(&path).expect("golden file");
+    let recorded: Value = serde_json::from_str(&text).expect("golden JSON");
+    assert_eq!(recorded["status"], 200);
+    recorded
+}
 
 /// The recorded response of `name`.
 fn golden(name: &str) -> Value {
-    let path = testdata(&format!("golden/{name}.json"));
-    let text = std::fs::read_to_string(&path).expect("golden file");
-    let mut recorded: Value = serde_json::from_str(&text).expect("golden JSON");
-    assert_eq!(recorded["status"], 200);
-    recorded["response"].take()
+    recorded(name)["response"].take()
 }
 
 /// Every place where `actual` and `expected` differ, as JSON pointers.
@@ -104,4 +109,47 @@ async fn anonymous_config_has_the_files_user_config() {
     assert_eq!(user_config["overview"]["views"][0], "analyses");
     // The file's default has no group keys (the golden file's `acmg` comes from testgroup01).
     assert!(user_config.get("acmg").is_none(), "{user_config}");
+}
+
+/// `analysis` without the times that differ on every deposit, samples in id order (ELLA's order
+/// is the database's, docs/compatibility.md).
+fn without_deposit_times(mut analysis: Value) -> Value {
+    let object = analysis.as_object_mut().expect("an analysis object");
+    object.remove("date_deposited");
+    for round in object["interpretations"]
+        .as_array_mut()
+        .expect("interpretations")
+    {
+        round
+            .as_object_mut()
+            .expect("a round")
+            .remove("date_last_update");
+    }
+    let samples = object["samples"].as_array_mut().expect("samples");
+    for sample in samples.iter_mut() {
+        sample
+            .as_object_mut()
+            .expect("a sample")
+            .remove("date_deposited");
+    }
+    samples.sort_by_key(|sample| sample["id"].as_i64());
+    analysis
+}
+
+#[actix_web::test]
+async fn analyses_of_the_golden_runs() {
+    let api = TestApi::with_analyses();
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    for name in E2E_ANALYSES {
+        let mut call = recorded(&format!("analyses__{name}"));
+        let request = &call["request"];
+        let user = request["user"].as_str().expect("user");
+        let path = request["path"].as_str().expect("path");
+        let reply = get(&app, path, Some(&api.session_cookie(user))).await;
+        assert_eq!(reply.status, 200, "{name}: {}", reply.text());
+        assert_same(
+            &without_deposit_times(reply.json()),
+            &without_deposit_times(call["response"].take()),
+        );
+    }
 }

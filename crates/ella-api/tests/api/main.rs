@@ -1,6 +1,8 @@
 //! Integration tests of the API: the real application (`ella_api::app`) on a PostgreSQL database
 //! of its own per test, loaded with ELLA's test fixtures. No mocks.
 
+mod access;
+mod analyses;
 mod auth;
 mod bad_input;
 mod common;

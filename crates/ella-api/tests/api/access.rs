@@ -1,0 +1,146 @@
+//! Access control over the whole route table (api.md §2.7): every route is classified by the
+//! entity its path names, and a user of testgroup01 must not reach testgroup02's analysis
+//! (HG002, analysis 1) through any route that takes an analysis id. A route missing from
+//! [`ROUTES`] fails the test, so a new route cannot be added without deciding its check.
+
+use actix_web::http::Method;
+use actix_web::test::{init_service, TestRequest};
+use actix_web::{FromRequest, Handler, Responder};
+use ella_api::{Body, RouteSink};
+
+use crate::common::{send, TestApi};
+
+/// What a route's path names, and so the access check it must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    /// The path names no stored entity.
+    NoEntity,
+    /// The path takes an analysis id: only analyses of the caller's group's gene panels
+    /// (api.md §2.7); any other is ELLA's 500.
+    AnalysisPanel,
+    /// The path names an entity that ELLA does not restrict, for the reason given.
+    Unrestricted(&'static str),
+}
+
+/// Every route of the table with its guard.
+const ROUTES: &[(&str, &str, Guard)] = &[
+    ("POST", "/users/actions/login/", Guard::NoEntity),
+    ("POST", "/users/actions/logout/", Guard::NoEntity),
+    ("POST", "/users/actions/changepassword/", Guard::NoEntity),
+    ("GET", "/users/currentuser/", Guard::NoEntity),
+    ("GET", "/users/", Guard::NoEntity),
+    (
+        "GET",
+        r"/users/{user_id:\d+}/",
+        Guard::Unrestricted("users are visible to every logged-in user (api.md §4.1)"),
+    ),
+    ("GET", "/config/", Guard::NoEntity),
+    ("GET", "/annotationconfigs/", Guard::NoEntity),
+    ("GET", "/broadcasts/", Guard::NoEntity),
+    ("GET", "/specs/", Guard::NoEntity),
+    ("GET", "/analyses/", Guard::NoEntity),
+    ("GET", r"/analyses/{analysis_id:\d+}/", Guard::AnalysisPanel),
+];
+
+/// HG002-Trio.Mendeliome_v01, of testgroup02's panel Mendeliome v01.
+const FOREIGN_ANALYSIS: &str = "1";
+
+/// Collects the routes of the table as (method, path).
+#[derive(Default)]
+struct Collector(Vec<(Method, &'static str)>);
+
+impl RouteSink for Collector {
+    fn route<F, Args>(&mut self, method: Method, path: &'static str, _: Body, _: F)
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.0.push((method, path));
+    }
+}
+
+/// `path` with every `{name:pattern}` parameter replaced by the id of the entity under test.
+fn concrete(path: &str) -> String {
+    let mut uri = String::from("/api/v1");
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let end = rest[start..].find('}').expect("closed parameter") + start;
+        let name = rest[start + 1..end].split(':').next().expect("name");
+        uri.push_str(&rest[..start]);
+        uri.push_str(match name {
+            "analysis_id" => FOREIGN_ANALYSIS,
+            other => panic!("no test id for path parameter `{other}` of {path}"),
+        });
+        rest = &rest[end + 1..];
+    }
+    uri.push_str(rest);
+    uri
+}
+
+fn guard_of(method: &Method, path: &str) -> Option<Guard> {
+    ROUTES
+        .iter()
+        .find(|(known_method, known_path, _)| method == known_method && path == *known_path)
+        .map(|(_, _, guard)| *guard)
+}
+
+#[test]
+fn every_route_is_classified() {
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let mut failures = Vec::new();
+    for (method, path) in &routes.0 {
+        match guard_of(method, path) {
+            None => failures.push(format!(
+                "{method} {path}: a new route without an access check"
+            )),
+            Some(Guard::NoEntity) if path.contains('{') => {
+                failures.push(format!("{method} {path}: takes an id but has no guard"));
+            }
+            Some(_) => {}
+        }
+    }
+    for (method, path, _) in ROUTES {
+        if !routes.0.iter().any(|(m, p)| m == method && p == path) {
+            failures.push(format!(
+                "{method} {path}: classified but not in the route table"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[actix_web::test]
+async fn testgroup01_cannot_reach_testgroup02s_analysis() {
+    let api = TestApi::with_analyses();
+    let app = init_service(ella_api::app(api.state.clone())).await;
+    let intruder = api.session_cookie("testuser1");
+    let owner = api.session_cookie("testuser4");
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let guarded: Vec<_> = routes
+        .0
+        .iter()
+        .filter(|(method, path)| guard_of(method, path) == Some(Guard::AnalysisPanel))
+        .collect();
+    assert!(!guarded.is_empty());
+    for (method, path) in guarded {
+        let uri = concrete(path);
+        let request = |cookie: &str| {
+            TestRequest::default()
+                .method(method.clone())
+                .uri(&uri)
+                .insert_header(("Cookie", format!("AuthenticationToken={cookie}")))
+                .set_json(serde_json::Map::new())
+        };
+        // ELLA's answer for an analysis outside the caller's panels (api.md §1.4, §2.7).
+        send(&app, request(&intruder))
+            .await
+            .assert_message(500, "Internal Server Error");
+        if *method == Method::GET {
+            let reply = send(&app, request(&owner)).await;
+            assert_eq!(reply.status, 200, "{method} {uri}: {}", reply.text());
+        }
+    }
+}
