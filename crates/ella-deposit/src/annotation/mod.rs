@@ -17,7 +17,7 @@ mod keyvalue;
 mod mapping;
 mod meta;
 mod options;
-mod python;
+pub(crate) mod python;
 mod record;
 mod references;
 mod vep;
