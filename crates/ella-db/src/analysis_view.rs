@@ -193,8 +193,9 @@ fn visible_ids(
     Ok(query.select(analysis::id).order(analysis::id).load(conn)?)
 }
 
-/// The analyses `ids` (ascending) with their panels, samples and rounds.
-fn views(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<AnalysisView>> {
+/// The analyses `ids` with their panels, samples and rounds, by id; ids of no analysis are
+/// skipped.
+pub fn views(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<AnalysisView>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -34,9 +34,11 @@ pub mod refresh;
 pub mod removal;
 pub mod resourcelog;
 pub mod sample;
+pub mod search;
 pub mod shadow;
 pub mod user;
 pub mod usergroup;
+pub mod worklist;
 
 pub use connection::{connect, Pool};
 pub use error::Error;

@@ -6,5 +6,7 @@ pub mod analyses;
 pub mod annotationconfigs;
 pub mod broadcasts;
 pub mod config;
+pub mod overviews;
+pub mod search;
 pub mod specs;
 pub mod users;

@@ -7,6 +7,8 @@
 pub mod analyses;
 pub mod broadcasts;
 pub mod config;
+pub mod overviews;
+pub mod search;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -40,6 +40,11 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/specs/", Guard::NoEntity),
     ("GET", "/analyses/", Guard::NoEntity),
     ("GET", r"/analyses/{analysis_id:\d+}/", Guard::AnalysisPanel),
+    ("GET", "/overviews/analyses/", Guard::NoEntity),
+    ("GET", "/overviews/analyses/finalized/", Guard::NoEntity),
+    ("GET", "/overviews/userstats/", Guard::NoEntity),
+    ("GET", "/search/", Guard::NoEntity),
+    ("GET", "/search/options/", Guard::NoEntity),
 ];
 
 /// HG002-Trio.Mendeliome_v01, of testgroup02's panel Mendeliome v01.
