@@ -3,7 +3,7 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{alleles, analyses, annotationconfigs, broadcasts, config, specs, users};
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
 #[derive(OpenApi)]
@@ -26,6 +26,7 @@ use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, us
         specs::get_specs,
         analyses::list_analyses,
         analyses::get_analysis,
+        alleles::list_alleles,
     )
 )]
 pub struct ApiDoc;

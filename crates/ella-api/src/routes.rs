@@ -10,7 +10,7 @@ use actix_web::{
     guard, middleware, web, FromRequest, Handler, HttpRequest, HttpResponse, Responder,
 };
 
-use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{alleles, analyses, annotationconfigs, broadcasts, config, specs, users};
 use crate::middleware::hide_payload;
 use crate::ApiError;
 
@@ -83,6 +83,7 @@ pub fn table(sink: &mut impl RouteSink) {
         Logged,
         analyses::get_analysis,
     );
+    sink.route(Method::GET, "/alleles/", Logged, alleles::list_alleles);
 }
 
 /// Registers the routes with actix, grouped by path so that a path's other methods get 405.
