@@ -4,7 +4,7 @@
 use utoipa::OpenApi;
 
 use crate::handlers::{
-    analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
+    alleles, analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
 };
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
@@ -28,6 +28,7 @@ use crate::handlers::{
         specs::get_specs,
         analyses::list_analyses,
         analyses::get_analysis,
+        alleles::list_alleles,
         overviews::overview_analyses,
         overviews::finalized_analyses,
         overviews::user_stats,

@@ -11,7 +11,7 @@ use actix_web::{
 };
 
 use crate::handlers::{
-    analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
+    alleles, analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
 };
 use crate::middleware::hide_payload;
 use crate::ApiError;
@@ -85,6 +85,7 @@ pub fn table(sink: &mut impl RouteSink) {
         Logged,
         analyses::get_analysis,
     );
+    sink.route(Method::GET, "/alleles/", Logged, alleles::list_alleles);
     sink.route(
         Method::GET,
         "/overviews/analyses/",

@@ -14,10 +14,12 @@ pub mod schema;
 
 pub mod account;
 pub mod allele;
+pub mod allele_view;
 pub mod analysis;
 pub mod analysis_view;
 pub mod annotation;
 pub mod annotationconfig;
+pub mod assessment_view;
 pub mod broadcast;
 pub mod clilog;
 pub mod connection;

@@ -2,6 +2,7 @@
 //! authorise, run one use case on a pooled connection off the async threads, convert to the wire
 //! types, respond.
 
+pub mod alleles;
 pub mod analyses;
 pub mod annotationconfigs;
 pub mod broadcasts;

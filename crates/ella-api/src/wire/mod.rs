@@ -4,6 +4,7 @@
 //! Responses derive `Serialize` and requests `Deserialize`; every type also derives `ToSchema`
 //! for the OpenAPI document. Key names, `null` versus absent and date formats are ELLA's.
 
+pub mod alleles;
 pub mod analyses;
 pub mod broadcasts;
 pub mod config;
