@@ -106,6 +106,12 @@ fn as_object(value: Value, what: &str) -> Result<Map<String, Value>, StartupErro
     }
 }
 
+/// ELLA's `transcripts.consequences`: VEP consequence terms, most severe first.
+pub fn consequences() -> Result<Vec<String>, StartupError> {
+    serde_json::from_str(CONSEQUENCES)
+        .map_err(|error| StartupError::ConfigDocument(format!("built-in constant: {error}")))
+}
+
 fn asset(text: &str) -> Result<Value, StartupError> {
     serde_json::from_str(text)
         .map_err(|error| StartupError::ConfigDocument(format!("built-in constant: {error}")))

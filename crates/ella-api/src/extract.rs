@@ -57,6 +57,12 @@ fn declares_json(request: &HttpRequest) -> bool {
     })
 }
 
+/// The query parameter `name`, which the endpoint requires (ELLA: `KeyError`, 500).
+pub fn required_query_value(request: &HttpRequest, name: &str) -> Result<String, ApiError> {
+    query_value(request, name)
+        .ok_or_else(|| ApiError::InvalidRequest(format!("query parameter `{name}` is missing")))
+}
+
 /// The first value of the query parameter `name`, as Flask's `request.args.get` gives it.
 pub fn query_value(request: &HttpRequest, name: &str) -> Option<String> {
     actix_web::web::Query::<Vec<(String, String)>>::from_query(request.query_string())

@@ -20,6 +20,7 @@ mod middleware;
 mod openapi;
 mod paging;
 mod routes;
+mod search_query;
 mod session;
 mod state;
 mod wire;

@@ -3,7 +3,9 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{
+    alleles, analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
+};
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
 #[derive(OpenApi)]
@@ -26,6 +28,12 @@ use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, us
         specs::get_specs,
         analyses::list_analyses,
         analyses::get_analysis,
+        alleles::list_alleles,
+        overviews::overview_analyses,
+        overviews::finalized_analyses,
+        overviews::user_stats,
+        search::search,
+        search::search_options,
     )
 )]
 pub struct ApiDoc;

@@ -10,7 +10,9 @@ use actix_web::{
     guard, middleware, web, FromRequest, Handler, HttpRequest, HttpResponse, Responder,
 };
 
-use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{
+    alleles, analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
+};
 use crate::middleware::hide_payload;
 use crate::ApiError;
 
@@ -82,6 +84,32 @@ pub fn table(sink: &mut impl RouteSink) {
         r"/analyses/{analysis_id:\d+}/",
         Logged,
         analyses::get_analysis,
+    );
+    sink.route(Method::GET, "/alleles/", Logged, alleles::list_alleles);
+    sink.route(
+        Method::GET,
+        "/overviews/analyses/",
+        Logged,
+        overviews::overview_analyses,
+    );
+    sink.route(
+        Method::GET,
+        "/overviews/analyses/finalized/",
+        Logged,
+        overviews::finalized_analyses,
+    );
+    sink.route(
+        Method::GET,
+        "/overviews/userstats/",
+        Logged,
+        overviews::user_stats,
+    );
+    sink.route(Method::GET, "/search/", Logged, search::search);
+    sink.route(
+        Method::GET,
+        "/search/options/",
+        Logged,
+        search::search_options,
     );
 }
 

@@ -11,9 +11,10 @@ use actix_web::web;
 use diesel::{Connection, PgConnection};
 use ella_config::Config;
 use ella_core::password::{PasswordPolicy, PolicyError};
+use ella_db::allele_view::AnnotationSettings;
 use ella_db::Pool;
 
-use crate::config_document::ConfigDocument;
+use crate::config_document::{self, ConfigDocument};
 use crate::ApiError;
 
 /// Why the server cannot start.
@@ -42,6 +43,7 @@ pub struct AppState {
     pool: Pool,
     config: Arc<ConfigDocument>,
     accounts: Arc<AccountSettings>,
+    annotation: Arc<AnnotationSettings>,
 }
 
 impl AppState {
@@ -60,6 +62,11 @@ impl AppState {
                 policy,
                 password_expiry_days: auth.password_expiry_days,
             }),
+            annotation: Arc::new(AnnotationSettings {
+                inclusion_regex: Some(config.settings.transcripts.inclusion_regex.clone())
+                    .filter(|regex| !regex.is_empty()),
+                consequences: config_document::consequences()?,
+            }),
         })
     }
 
@@ -71,6 +78,12 @@ impl AppState {
     /// The password rules, to move into blocking work.
     pub(crate) fn accounts(&self) -> Arc<AccountSettings> {
         Arc::clone(&self.accounts)
+    }
+
+    /// How annotation is shown (inclusion regex, consequence severity), to move into blocking
+    /// work.
+    pub(crate) fn annotation_settings(&self) -> Arc<AnnotationSettings> {
+        Arc::clone(&self.annotation)
     }
 
     /// Runs `work` on a blocking thread with a pooled connection; every statement commits on its

@@ -16,8 +16,9 @@ use diesel::sql_types::{Bool, Int4};
 use crate::enums::{
     AnalysisinterpretationWorkflowStatus, InterpretationStatus, SampleSex, SampleType,
 };
-use crate::schema::{analysis, analysisinterpretation, genepanel, sample, user, usergroup};
-use crate::user::UserRow;
+use crate::schema::{analysis, analysisinterpretation, genepanel, sample};
+use crate::user::users_with_groups;
+pub use crate::user::UserWithGroup;
 use crate::usergroup::PanelRef;
 use crate::Result;
 
@@ -100,15 +101,6 @@ pub struct InterpretationColumns {
     pub user_id: Option<i32>,
 }
 
-/// A user with the name of their group (api.md §1.7, `User`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserWithGroup {
-    /// The user.
-    pub user: UserRow,
-    /// Name of the user's group.
-    pub group_name: String,
-}
-
 /// An interpretation round with its user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InterpretationOverview {
@@ -173,6 +165,12 @@ pub fn find_visible(
     Ok(views(conn, &ids)?.pop())
 }
 
+/// Whether the analysis `analysis_id` exists and its gene panel is one of `group_id`'s.
+pub fn is_visible(conn: &mut PgConnection, group_id: i32, analysis_id: i32) -> Result<bool> {
+    let condition: AnalysisCondition = Box::new(analysis::id.eq(analysis_id));
+    Ok(!visible_ids(conn, group_id, vec![condition])?.is_empty())
+}
+
 /// Ids of the analyses whose `(genepanel_name, genepanel_version)` is one of `group_id`'s panels
 /// and that satisfy every condition, ascending.
 fn visible_ids(
@@ -193,8 +191,9 @@ fn visible_ids(
     Ok(query.select(analysis::id).order(analysis::id).load(conn)?)
 }
 
-/// The analyses `ids` (ascending) with their panels, samples and rounds.
-fn views(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<AnalysisView>> {
+/// The analyses `ids` with their panels, samples and rounds, by id; ids of no analysis are
+/// skipped.
+pub fn views(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<AnalysisView>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -248,21 +247,14 @@ fn interpretations(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<Interpret
         .order(analysisinterpretation::id)
         .load(conn)?;
     let user_ids: Vec<i32> = rounds.iter().filter_map(|round| round.user_id).collect();
-    let users: Vec<(UserRow, String)> = user::table
-        .inner_join(usergroup::table)
-        .filter(user::id.eq_any(&user_ids))
-        .select((UserRow::as_select(), usergroup::name))
-        .load(conn)?;
+    let users = users_with_groups(conn, &user_ids)?;
     Ok(rounds
         .into_iter()
         .map(|interpretation| InterpretationOverview {
             user: users
                 .iter()
-                .find(|(user, _)| Some(user.id) == interpretation.user_id)
-                .map(|(user, group_name)| UserWithGroup {
-                    user: user.clone(),
-                    group_name: group_name.clone(),
-                }),
+                .find(|member| Some(member.user.id) == interpretation.user_id)
+                .cloned(),
             interpretation,
         })
         .collect())

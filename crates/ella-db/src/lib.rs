@@ -14,10 +14,12 @@ pub mod schema;
 
 pub mod account;
 pub mod allele;
+pub mod allele_view;
 pub mod analysis;
 pub mod analysis_view;
 pub mod annotation;
 pub mod annotationconfig;
+pub mod assessment_view;
 pub mod broadcast;
 pub mod clilog;
 pub mod connection;
@@ -34,9 +36,11 @@ pub mod refresh;
 pub mod removal;
 pub mod resourcelog;
 pub mod sample;
+pub mod search;
 pub mod shadow;
 pub mod user;
 pub mod usergroup;
+pub mod worklist;
 
 pub use connection::{connect, Pool};
 pub use error::Error;

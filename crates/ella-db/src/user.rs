@@ -41,6 +41,27 @@ pub struct UserRow {
     pub email: Option<String>,
 }
 
+/// A user with the name of their group (api.md §1.7, `User`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserWithGroup {
+    /// The user.
+    pub user: UserRow,
+    /// Name of the user's group.
+    pub group_name: String,
+}
+
+/// The users `ids` (repeats allowed) with their groups' names, in no particular order.
+pub fn users_with_groups(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<UserWithGroup>> {
+    Ok(user::table
+        .inner_join(usergroup::table)
+        .filter(user::id.eq_any(ids))
+        .select((UserRow::as_select(), usergroup::name))
+        .load::<(UserRow, String)>(conn)?
+        .into_iter()
+        .map(|(user, group_name)| UserWithGroup { user, group_name })
+        .collect())
+}
+
 /// A user to insert.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = user)]

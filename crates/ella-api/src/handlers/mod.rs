@@ -2,9 +2,12 @@
 //! authorise, run one use case on a pooled connection off the async threads, convert to the wire
 //! types, respond.
 
+pub mod alleles;
 pub mod analyses;
 pub mod annotationconfigs;
 pub mod broadcasts;
 pub mod config;
+pub mod overviews;
+pub mod search;
 pub mod specs;
 pub mod users;

@@ -4,9 +4,12 @@
 //! Responses derive `Serialize` and requests `Deserialize`; every type also derives `ToSchema`
 //! for the OpenAPI document. Key names, `null` versus absent and date formats are ELLA's.
 
+pub mod alleles;
 pub mod analyses;
 pub mod broadcasts;
 pub mod config;
+pub mod overviews;
+pub mod search;
 pub mod users;
 
 use chrono::{DateTime, Utc};

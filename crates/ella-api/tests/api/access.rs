@@ -18,6 +18,9 @@ enum Guard {
     /// The path takes an analysis id: only analyses of the caller's group's gene panels
     /// (api.md §2.7); any other is ELLA's 500.
     AnalysisPanel,
+    /// The query parameters `analysis_id` and `gp_name`/`gp_version` may only name an analysis
+    /// or gene panel of the caller's group (api.md §2.7); any other is 500.
+    ContextQuery,
     /// The path names an entity that ELLA does not restrict, for the reason given.
     Unrestricted(&'static str),
 }
@@ -40,10 +43,19 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/specs/", Guard::NoEntity),
     ("GET", "/analyses/", Guard::NoEntity),
     ("GET", r"/analyses/{analysis_id:\d+}/", Guard::AnalysisPanel),
+    ("GET", "/alleles/", Guard::ContextQuery),
+    ("GET", "/overviews/analyses/", Guard::NoEntity),
+    ("GET", "/overviews/analyses/finalized/", Guard::NoEntity),
+    ("GET", "/overviews/userstats/", Guard::NoEntity),
+    ("GET", "/search/", Guard::NoEntity),
+    ("GET", "/search/options/", Guard::NoEntity),
 ];
 
 /// HG002-Trio.Mendeliome_v01, of testgroup02's panel Mendeliome v01.
 const FOREIGN_ANALYSIS: &str = "1";
+
+/// testgroup02's analysis and panel as query parameters, each alone.
+const FOREIGN_CONTEXTS: [&str; 2] = ["analysis_id=1", "gp_name=Mendeliome&gp_version=v01"];
 
 /// Collects the routes of the table as (method, path).
 #[derive(Default)]
@@ -139,6 +151,38 @@ async fn testgroup01_cannot_reach_testgroup02s_analysis() {
             .await
             .assert_message(500, "Internal Server Error");
         if *method == Method::GET {
+            let reply = send(&app, request(&owner)).await;
+            assert_eq!(reply.status, 200, "{method} {uri}: {}", reply.text());
+        }
+    }
+}
+
+#[actix_web::test]
+async fn testgroup01_cannot_name_testgroup02s_analysis_or_panel() {
+    let api = TestApi::with_analyses();
+    let app = init_service(ella_api::app(api.state.clone())).await;
+    let intruder = api.session_cookie("testuser1");
+    let owner = api.session_cookie("testuser4");
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let guarded: Vec<_> = routes
+        .0
+        .iter()
+        .filter(|(method, path)| guard_of(method, path) == Some(Guard::ContextQuery))
+        .collect();
+    assert!(!guarded.is_empty());
+    for (method, path) in guarded {
+        for context in FOREIGN_CONTEXTS {
+            let uri = format!("{}?{context}", concrete(path));
+            let request = |cookie: &str| {
+                TestRequest::default()
+                    .method(method.clone())
+                    .uri(&uri)
+                    .insert_header(("Cookie", format!("AuthenticationToken={cookie}")))
+            };
+            send(&app, request(&intruder))
+                .await
+                .assert_message(500, "Internal Server Error");
             let reply = send(&app, request(&owner)).await;
             assert_eq!(reply.status, 200, "{method} {uri}: {}", reply.text());
         }

@@ -153,3 +153,99 @@ async fn analyses_of_the_golden_runs() {
         );
     }
 }
+
+/// Tags that only the workflow endpoint can set: it takes a filter config and runs the
+/// segregation filter (api.md §6.6); `GET /alleles/` has no filter config.
+const SEGREGATION_TAGS: [&str; 5] = [
+    "denovo",
+    "parental_mosaicism",
+    "compound_heterozygous",
+    "autosomal_recessive_homozygous",
+    "xlinked_recessive_homozygous",
+];
+
+/// `alleles` sorted by id, without the deposit times of their samples and without what only the
+/// workflow endpoint's filter config adds (segregation tags, `p_denovo`).
+fn comparable_alleles(mut alleles: Value) -> Value {
+    fn strip_sample(sample: &mut Value) {
+        let object = sample.as_object_mut().expect("a sample");
+        object.remove("date_deposited");
+        object["genotype"]
+            .as_object_mut()
+            .expect("a genotype")
+            .remove("p_denovo");
+        for parent in ["father", "mother"] {
+            if let Some(member) = object.get_mut(parent) {
+                strip_sample(member);
+            }
+        }
+        if let Some(siblings) = object.get_mut("siblings") {
+            siblings
+                .as_array_mut()
+                .expect("siblings")
+                .iter_mut()
+                .for_each(strip_sample);
+        }
+    }
+    let list = alleles.as_array_mut().expect("a list of alleles");
+    for allele in list.iter_mut() {
+        let object = allele.as_object_mut().expect("an allele");
+        if let Some(samples) = object.get_mut("samples") {
+            samples
+                .as_array_mut()
+                .expect("samples")
+                .iter_mut()
+                .for_each(strip_sample);
+        }
+        object["tags"]
+            .as_array_mut()
+            .expect("tags")
+            .retain(|tag| !SEGREGATION_TAGS.contains(&tag.as_str().expect("a tag")));
+    }
+    list.sort_by_key(|allele| allele["id"].as_i64());
+    alleles
+}
+
+/// `GET /alleles/` with the ids, panel and analysis of each recorded workflow allele list gives
+/// the same allele objects. The workflow endpoint also took `filterconfig_id`, so segregation
+/// tags and `p_denovo` are left out of the comparison (api.md §6.8: only the workflow endpoint
+/// has a filter config); its order is unspecified, so both lists are compared by id.
+#[actix_web::test]
+async fn alleles_of_the_golden_workflow_lists() {
+    let api = TestApi::with_analyses();
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    let mut compared = 0;
+    for name in E2E_ANALYSES {
+        for phase in ["before_start_current", "after_start"] {
+            let file = format!("workflows_analyses_alleles__{name}__{phase}");
+            if !testdata(&format!("golden/{file}.json")).exists() {
+                continue;
+            }
+            let mut call = recorded(&file);
+            let request = &call["request"];
+            let user = request["user"].as_str().expect("user");
+            let analysis_id = request["path"]
+                .as_str()
+                .expect("path")
+                .split('/')
+                .nth(5)
+                .expect("analysis id")
+                .to_owned();
+            let ids = request["query"]["allele_ids"].as_str().expect("allele_ids");
+            let panel = name.rsplit_once('.').expect("panel in the name").1;
+            let (gp_name, gp_version) = panel.rsplit_once('_').expect("panel version");
+            let uri = format!(
+                "/api/v1/alleles/?q=%7B%22id%22%3A%5B{}%5D%7D&gp_name={gp_name}&gp_version={gp_version}&analysis_id={analysis_id}",
+                ids.replace(',', "%2C")
+            );
+            let reply = get(&app, &uri, Some(&api.session_cookie(user))).await;
+            assert_eq!(reply.status, 200, "{file}: {}", reply.text());
+            assert_same(
+                &comparable_alleles(reply.json()),
+                &comparable_alleles(call["response"].take()),
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 8, "every recorded workflow allele list");
+}

@@ -7,4 +7,6 @@ mod auth;
 mod bad_input;
 mod common;
 mod golden;
+mod overviews;
 mod resources;
+mod search;
