@@ -39,3 +39,9 @@ ensure_serving_tools() {
     ensure_command supervisord supervisor
     ensure_command envsubst gettext-base
 }
+
+# Debian's Chromium for the browser tests (driven through playwright-core; Playwright's own browser
+# downloads are never used).
+ensure_browser() {
+    ensure_command chromium chromium chromium-driver
+}

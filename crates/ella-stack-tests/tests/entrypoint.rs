@@ -41,7 +41,10 @@ fn idle_supervisor_config(dir: &Path) -> std::path::PathBuf {
 fn assert_refused(output: &Output, what: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{what}: the entrypoint started");
-    assert!(stderr.contains(REFUSAL), "{what}: unclear message:\n{stderr}");
+    assert!(
+        stderr.contains(REFUSAL),
+        "{what}: unclear message:\n{stderr}"
+    );
 }
 
 #[test]

@@ -74,6 +74,13 @@ export async function postException(report: ExceptionReport): Promise<void> {
   await request<unknown>('ui/exceptionlog/', { method: 'POST', body: report })
 }
 
+// --- analyses ------------------------------------------------------------------------------
+
+/** ELLA answers 500 (not 404) for an analysis that does not exist or is not in the user's panels. */
+export function getAnalysis(analysisId: number, signal?: AbortSignal): Promise<Analysis> {
+  return getJson<Analysis>(`analyses/${analysisId}/`, undefined, signal)
+}
+
 // --- overview ------------------------------------------------------------------------------
 
 export function getOverviewAnalyses(signal?: AbortSignal): Promise<OverviewAnalysesResponse> {

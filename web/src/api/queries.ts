@@ -17,6 +17,7 @@ export const qk = {
   broadcasts: ['broadcasts'] as const,
   users: ['users'] as const,
   userStats: ['userStats'] as const,
+  analysis: (analysisId: number) => ['analysis', analysisId] as const,
   overviewAnalyses: ['overview', 'analyses'] as const,
   overviewAnalysesFinalized: (page: number) => ['overview', 'analyses', 'finalized', page] as const,
   overviewAlleles: ['overview', 'alleles'] as const,
@@ -56,6 +57,14 @@ export function useUsers() {
 
 export function useUserStats() {
   return useQuery({ queryKey: qk.userStats, queryFn: ({ signal }) => api.getUserStats(signal) })
+}
+
+export function useAnalysis(analysisId: number | null) {
+  return useQuery({
+    queryKey: qk.analysis(analysisId ?? -1),
+    queryFn: ({ signal }) => api.getAnalysis(analysisId as number, signal),
+    enabled: analysisId !== null,
+  })
 }
 
 export function useOverviewAnalyses() {

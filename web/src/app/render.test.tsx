@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { qk } from '../api/queries'
 import type { Page, OverviewAnalysis, AlleleOverview } from '../api/types'
-import { alleleOverview, alleles, config, overviewAnalyses, overviewAnalysis, testuser1 } from '../test/fixtures'
+import { alleleOverview, alleles, analysis, config, overviewAnalyses, overviewAnalysis, testuser1 } from '../test/fixtures'
 import { ToastProvider } from '../ui/toast'
 import { routes } from './router'
 import { TitleProvider } from './title'
@@ -29,6 +29,7 @@ function render(path: string, opts: { loggedIn?: boolean } = {}) {
     qc.setQueryData(qk.overviewAllelesFinalized(1), page<AlleleOverview>([]))
     qc.setQueryData(qk.users, [testuser1()])
     qc.setQueryData(qk.userStats, { analyses_cnt: 4, alleles_cnt: 7 })
+    qc.setQueryData(qk.analysis(2), analysis('brca_e2e_test01.HBOCUTV_v01'))
   }
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   return renderToString(
@@ -81,7 +82,11 @@ describe('pages render with golden data', () => {
   })
 
   it('workflow placeholders validate their parameters', () => {
-    expect(render('/workflows/analyses/2/')).toContain('Analysis 2')
+    const analysisPage = render('/workflows/analyses/2/')
+    // (the navigation-bar title is set by an effect, which server rendering does not run)
+    expect(analysisPage).toContain('<h1 class="page-title">brca_e2e_test01.HBOCUTV_v01</h1>')
+    expect(analysisPage).toContain('1 • Interpretation')
+    expect(render('/workflows/analyses/3/')).toContain('Loading analysis…')
     expect(render('/workflows/variants/GRCh37/13-32893435-G-T?gp_name=HBOCUTV&gp_version=v01&allele_id=12')).toContain('HBOCUTV_v01')
     expect(render('/workflows/variants/GRCh37/13-32893435-G')).toContain('Invalid variant address')
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Allele } from '../api/types'
-import { alleles, startedInterpretations } from '../test/fixtures'
-import { alleleDisplayName, classificationTag, filteredTranscripts, formatDate, formatDateTime, formatHgvsg, formatRound, formatSize, priorityLabel, shouldShowRounds } from './format'
+import { alleles, analysis, startedInterpretations } from '../test/fixtures'
+import { alleleDisplayName, classificationTag, filteredTranscripts, formatDate, formatDateTime, formatHgvsg, formatRound, formatSize, priorityLabel, shouldShowRounds, workflowTitle } from './format'
 
 const base = { chromosome: '13', start_position: 32893434, open_end_position: 32893435, length: 1, change_from: 'G', change_to: 'T', change_type: 'SNP' }
 
@@ -75,6 +75,13 @@ describe('rounds and dates', () => {
     expect(shouldShowRounds([started!])).toBe(true)
     expect(shouldShowRounds([{ ...started!, user: null }])).toBe(false)
     expect(shouldShowRounds([])).toBe(false)
+  })
+
+  it('titles a workflow with the status of its last round (§1.6)', () => {
+    const golden = analysis('brca_e2e_test01.HBOCUTV_v01')
+    expect(workflowTitle(golden.name, golden.interpretations)).toBe('brca_e2e_test01.HBOCUTV_v01 • INTERPRETATION')
+    expect(workflowTitle('x', [started!, { ...started!, workflow_status: 'Review' }])).toBe('x • REVIEW')
+    expect(workflowTitle('x', [])).toBe('x')
   })
 
   it('formats dates', () => {

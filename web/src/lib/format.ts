@@ -38,6 +38,12 @@ export function formatRound(index: number, i: InterpretationOverview): string {
   return parts.join(' • ')
 }
 
+/** Workflow page title (§1.6): `<name> • <WORKFLOW STATUS OF THE LAST ROUND>`, or the name alone. */
+export function workflowTitle(name: string, interpretations: readonly InterpretationOverview[]): string {
+  const last = interpretations[interpretations.length - 1]
+  return last ? `${name} • ${last.workflow_status.toUpperCase()}` : name
+}
+
 /** Rounds are listed when there is more than one or the first one has a user. */
 export function shouldShowRounds(interpretations: InterpretationOverview[]): boolean {
   return interpretations.length > 1 || (interpretations.length === 1 && !!interpretations[0]?.user)

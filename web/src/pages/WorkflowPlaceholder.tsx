@@ -1,11 +1,14 @@
 // Workflow pages are built in a later issue. These placeholders validate the route parameters
-// (webui.md §1.1) so links from the overview can be followed and tested end to end.
+// (webui.md §1.1) so links from the overview can be followed and tested end to end; the analysis
+// placeholder already loads the analysis (name and status in the title, errors shown).
 import type { ReactNode } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { useUnsavedChangesGuard } from '../app/guards'
 import { usePageTitle } from '../app/title'
+import { useAnalysis } from '../api/queries'
+import { formatDate, formatRound, workflowTitle } from '../lib/format'
 import { parseVariantRoute } from '../lib/links'
-import { ErrorPanel } from '../ui/Feedback'
+import { ErrorPanel, Spinner } from '../ui/Feedback'
 
 function Placeholder({ heading, children }: { heading: string; children: ReactNode }) {
   return (
@@ -25,7 +28,9 @@ function Placeholder({ heading, children }: { heading: string; children: ReactNo
 export function AnalysisWorkflowPage() {
   const { analysisId } = useParams()
   const id = analysisId && /^\d+$/.test(analysisId) ? Number(analysisId) : null
-  usePageTitle(id !== null ? `Analysis ${id}` : 'Analysis', id !== null ? `Analysis ${id}` : null)
+  const analysis = useAnalysis(id)
+  const title = analysis.data ? workflowTitle(analysis.data.name, analysis.data.interpretations) : null
+  usePageTitle(analysis.data?.name ?? (id !== null ? `Analysis ${id}` : 'Analysis'), title)
   useUnsavedChangesGuard(false)
   if (id === null) {
     return (
@@ -34,11 +39,41 @@ export function AnalysisWorkflowPage() {
       </div>
     )
   }
+  if (!analysis.data) {
+    return (
+      <div className="page page-narrow">
+        {analysis.error ? (
+          // ELLA answers 500 both for a missing analysis and for one outside the user's gene panels.
+          <ErrorPanel title={`Analysis ${id} could not be loaded`} error={analysis.error} onRetry={() => void analysis.refetch()} />
+        ) : (
+          <Spinner label="Loading analysis…" />
+        )}
+      </div>
+    )
+  }
+  const a = analysis.data
   return (
-    <Placeholder heading={`Analysis ${id}`}>
-      <p>
-        Analysis workflow for analysis id <code>{id}</code>.
-      </p>
+    <Placeholder heading={a.name}>
+      <dl className="kv">
+        <div className="kv-row">
+          <dt>Gene panel</dt>
+          <dd>{`${a.genepanel.name}_${a.genepanel.version}`}</dd>
+        </div>
+        <div className="kv-row">
+          <dt>Deposited</dt>
+          <dd>{formatDate(a.date_deposited)}</dd>
+        </div>
+        <div className="kv-row">
+          <dt>Rounds</dt>
+          <dd>
+            <ol className="rounds">
+              {a.interpretations.map((i, index) => (
+                <li key={i.id}>{formatRound(index, i)}</li>
+              ))}
+            </ol>
+          </dd>
+        </div>
+      </dl>
     </Placeholder>
   )
 }
