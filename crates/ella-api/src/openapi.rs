@@ -31,6 +31,8 @@ use crate::handlers::{
         alleles::list_alleles,
         overviews::overview_analyses,
         overviews::finalized_analyses,
+        overviews::overview_alleles,
+        overviews::finalized_alleles,
         overviews::user_stats,
         search::search,
         search::search_options,

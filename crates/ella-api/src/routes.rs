@@ -100,6 +100,18 @@ pub fn table(sink: &mut impl RouteSink) {
     );
     sink.route(
         Method::GET,
+        "/overviews/alleles/",
+        Logged,
+        overviews::overview_alleles,
+    );
+    sink.route(
+        Method::GET,
+        "/overviews/alleles/finalized/",
+        Logged,
+        overviews::finalized_alleles,
+    );
+    sink.route(
+        Method::GET,
         "/overviews/userstats/",
         Logged,
         overviews::user_stats,

@@ -27,10 +27,6 @@ pub enum AssessmentForm {
     /// Every field (`AlleleAssessment`).
     Full,
     /// `id`, `date_created` and `classification` (`AlleleAssessmentOverview`).
-    #[expect(
-        dead_code,
-        reason = "for the allele overviews and search hits (api.md §4.4, §4.11)"
-    )]
     Overview,
 }
 

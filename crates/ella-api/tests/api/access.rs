@@ -46,6 +46,8 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/alleles/", Guard::ContextQuery),
     ("GET", "/overviews/analyses/", Guard::NoEntity),
     ("GET", "/overviews/analyses/finalized/", Guard::NoEntity),
+    ("GET", "/overviews/alleles/", Guard::NoEntity),
+    ("GET", "/overviews/alleles/finalized/", Guard::NoEntity),
     ("GET", "/overviews/userstats/", Guard::NoEntity),
     ("GET", "/search/", Guard::NoEntity),
     ("GET", "/search/options/", Guard::NoEntity),
