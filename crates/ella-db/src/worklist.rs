@@ -16,10 +16,10 @@ use diesel::sql_types::{Array, BigInt, Bool, Int4, Nullable, Text};
 use crate::allele_view::{
     self, AlleleQuery, AlleleView, AnnotationSettings, Include, LinkFilter, PanelKey,
 };
-use crate::analysis_view::{self, AnalysisView, UserWithGroup};
+use crate::analysis_view::{self, AnalysisView};
 use crate::enums::{AlleleinterpretationWorkflowStatus, InterpretationStatus};
 use crate::schema::{alleleinterpretation, user, usergroup};
-use crate::user::UserRow;
+use crate::user::{UserRow, UserWithGroup};
 use crate::Result;
 
 /// What a work list holds.
@@ -378,15 +378,15 @@ pub fn by_genepanel(overviews: &mut [OverviewAllele]) {
     overviews.sort_by(|a, b| a.genepanel.cmp(&b.genepanel));
 }
 
-/// The allele objects of `overviews` (api.md §4.4): each loaded with its overview's panel, with
-/// annotation and assessment, by allele id.
-pub fn overview_allele_views(
+/// `overviews`, in their order, each with its allele object (api.md §4.4): loaded with the
+/// overview's panel, with annotation and assessment.
+pub fn with_allele_views(
     conn: &mut PgConnection,
-    overviews: &[OverviewAllele],
+    overviews: Vec<OverviewAllele>,
     settings: &AnnotationSettings,
-) -> Result<HashMap<i32, AlleleView>> {
+) -> Result<Vec<(OverviewAllele, AlleleView)>> {
     let mut by_panel: HashMap<&(String, String), Vec<i32>> = HashMap::new();
-    for overview in overviews {
+    for overview in &overviews {
         by_panel
             .entry(&overview.genepanel)
             .or_default()
@@ -413,7 +413,13 @@ pub fn overview_allele_views(
             views.insert(view.allele.id, view);
         }
     }
-    Ok(views)
+    Ok(overviews
+        .into_iter()
+        .filter_map(|overview| {
+            let view = views.remove(&overview.allele_id)?;
+            Some((overview, view))
+        })
+        .collect())
 }
 
 /// How many analyses and alleles a user has worked on (`GET /overviews/userstats/`).

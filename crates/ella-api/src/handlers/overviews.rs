@@ -7,8 +7,7 @@ use std::collections::HashMap;
 use actix_web::web::{Data, Json};
 use actix_web::HttpResponse;
 use chrono::Utc;
-use ella_db::allele_view::AlleleView;
-use ella_db::worklist::{self, OverviewAllele, Subject};
+use ella_db::worklist::{self, Section, Subject};
 
 use crate::paging::Paging;
 use crate::session::Authenticated;
@@ -78,24 +77,26 @@ pub async fn overview_alleles(
 ) -> Result<Json<OverviewAlleles>, ApiError> {
     let group_id = caller.0.user.group_id;
     let settings = state.annotation_settings();
-    let (sections, mut alleles, mut views) = state
+    let (sections, alleles) = state
         .run(move |conn| {
             let sections = worklist::sections(conn, Subject::Allele, group_id)?;
             let ids: Vec<i32> = sections.iter().map(|(id, _)| *id).collect();
             let mut alleles = worklist::overview_alleles(conn, &ids)?;
             worklist::by_genepanel(&mut alleles);
-            let views = worklist::overview_allele_views(conn, &alleles, &settings)?;
-            Ok((sections, alleles, views))
+            Ok((
+                sections,
+                worklist::with_allele_views(conn, alleles, &settings)?,
+            ))
         })
         .await?;
-    let section_of: HashMap<i32, _> = sections.into_iter().collect();
+    let section_of: HashMap<i32, Section> = sections.into_iter().collect();
     let now = Utc::now();
     let mut lists = OverviewAlleles::default();
-    for overview in alleles.drain(..) {
+    for (overview, view) in alleles {
         let list = section_of
             .get(&overview.allele_id)
             .and_then(|section| lists.section_mut(*section));
-        if let (Some(list), Some(view)) = (list, views.remove(&overview.allele_id)) {
+        if let Some(list) = list {
             list.push(AlleleOverview::new(overview, view, now));
         }
     }
@@ -119,21 +120,20 @@ pub async fn finalized_alleles(
 ) -> Result<HttpResponse, ApiError> {
     let group_id = caller.0.user.group_id;
     let settings = state.annotation_settings();
-    let (total, alleles, mut views): (usize, Vec<OverviewAllele>, HashMap<i32, AlleleView>) = state
+    let (total, alleles) = state
         .run(move |conn| {
             let ids = worklist::finalized(conn, Subject::Allele, group_id)?;
             let alleles = worklist::overview_alleles(conn, paging.slice(&ids))?;
-            let views = worklist::overview_allele_views(conn, &alleles, &settings)?;
-            Ok((ids.len(), alleles, views))
+            Ok((
+                ids.len(),
+                worklist::with_allele_views(conn, alleles, &settings)?,
+            ))
         })
         .await?;
     let now = Utc::now();
     let alleles: Vec<AlleleOverview> = alleles
         .into_iter()
-        .filter_map(|overview| {
-            let view = views.remove(&overview.allele_id)?;
-            Some(AlleleOverview::new(overview, view, now))
-        })
+        .map(|(overview, view)| AlleleOverview::new(overview, view, now))
         .collect();
     Ok(paging.respond(&alleles, i64::try_from(total).unwrap_or(i64::MAX)))
 }
