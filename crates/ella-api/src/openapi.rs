@@ -3,7 +3,9 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{alleles, analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{
+    alleles, analyses, annotationconfigs, assessments, broadcasts, config, specs, users,
+};
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
 #[derive(OpenApi)]
@@ -27,6 +29,14 @@ use crate::handlers::{alleles, analyses, annotationconfigs, broadcasts, config, 
         analyses::list_analyses,
         analyses::get_analysis,
         alleles::list_alleles,
+        alleles::list_alleles_by_gene,
+        alleles::list_allele_analyses,
+        assessments::list_allele_assessments,
+        assessments::get_allele_assessment,
+        assessments::list_allele_reports,
+        assessments::get_allele_report,
+        assessments::list_reference_assessments,
+        assessments::get_reference_assessment,
     )
 )]
 pub struct ApiDoc;

@@ -10,7 +10,9 @@ use actix_web::{
     guard, middleware, web, FromRequest, Handler, HttpRequest, HttpResponse, Responder,
 };
 
-use crate::handlers::{alleles, analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{
+    alleles, analyses, annotationconfigs, assessments, broadcasts, config, specs, users,
+};
 use crate::middleware::hide_payload;
 use crate::ApiError;
 
@@ -84,6 +86,54 @@ pub fn table(sink: &mut impl RouteSink) {
         analyses::get_analysis,
     );
     sink.route(Method::GET, "/alleles/", Logged, alleles::list_alleles);
+    sink.route(
+        Method::GET,
+        "/alleles/by-gene/",
+        Logged,
+        alleles::list_alleles_by_gene,
+    );
+    sink.route(
+        Method::GET,
+        r"/alleles/{allele_id:\d+}/analyses/",
+        Logged,
+        alleles::list_allele_analyses,
+    );
+    sink.route(
+        Method::GET,
+        "/alleleassessments/",
+        Logged,
+        assessments::list_allele_assessments,
+    );
+    sink.route(
+        Method::GET,
+        r"/alleleassessments/{aa_id:\d+}/",
+        Logged,
+        assessments::get_allele_assessment,
+    );
+    sink.route(
+        Method::GET,
+        "/allelereports/",
+        Logged,
+        assessments::list_allele_reports,
+    );
+    sink.route(
+        Method::GET,
+        r"/allelereports/{ar_id:\d+}/",
+        Logged,
+        assessments::get_allele_report,
+    );
+    sink.route(
+        Method::GET,
+        "/referenceassessments/",
+        Logged,
+        assessments::list_reference_assessments,
+    );
+    sink.route(
+        Method::GET,
+        r"/referenceassessments/{ra_id:\d+}/",
+        Logged,
+        assessments::get_reference_assessment,
+    );
 }
 
 /// Registers the routes with actix, grouped by path so that a path's other methods get 405.

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use ella_db::allele_view::{
-    AlleleView, AnnotationView, GenotypeView, ProbandGenotype, SampleGenotype,
+    AlleleView, AnnotationView, GeneAlleles, GenotypeView, ProbandGenotype, SampleGenotype,
 };
 use ella_db::assessment_view::{
     AlleleAssessmentRecord, AlleleReportRecord, GroupName, ReferenceAssessmentColumns,
@@ -185,6 +185,27 @@ fn change_type_text(change_type: ChangeType) -> &'static str {
         ChangeType::InsMe => "ins_me",
         ChangeType::Inv => "inv",
         ChangeType::Bnd => "bnd",
+    }
+}
+
+/// A gene with the requested alleles in it (api.md §4.3, `GET /alleles/by-gene/`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AlleleGene {
+    /// Gene symbol.
+    pub symbol: Option<String>,
+    /// HGNC id.
+    pub hgnc_id: Option<i32>,
+    /// The alleles, by chromosome and position.
+    pub allele_ids: Vec<i32>,
+}
+
+impl From<GeneAlleles> for AlleleGene {
+    fn from(gene: GeneAlleles) -> Self {
+        Self {
+            symbol: gene.symbol,
+            hgnc_id: gene.hgnc_id,
+            allele_ids: gene.allele_ids,
+        }
     }
 }
 

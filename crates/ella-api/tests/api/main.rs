@@ -2,6 +2,7 @@
 //! of its own per test, loaded with ELLA's test fixtures. No mocks.
 
 mod access;
+mod alleles;
 mod analyses;
 mod auth;
 mod bad_input;
