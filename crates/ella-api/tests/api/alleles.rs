@@ -265,3 +265,45 @@ async fn bad_allele_requests_get_ellas_error() {
         (json!([]), Some("0"))
     );
 }
+
+#[actix_web::test]
+async fn trio_genotypes_in_the_analysis_context() {
+    let api = TestApi::with_analyses();
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    let cookie = api.session_cookie("testuser4");
+    // HG002-Trio: 4:77100807 T>C is 0/1 in the proband HG002 and the mother HG004, 0/0 in the
+    // father HG003.
+    let uri = alleles_uri(
+        r#"{"chromosome": "4", "vcf_pos": "77100807"}"#,
+        "&analysis_id=1&gp_name=Mendeliome&gp_version=v01",
+    );
+    let reply = get(&app, &uri, Some(&cookie)).await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let allele = &reply.json()[0];
+    assert_eq!(allele["tags"], json!(["has_references"]));
+    let samples = allele["samples"].as_array().expect("samples");
+    assert_eq!(samples.len(), 1, "only the proband carrying the allele");
+    let proband = &samples[0];
+    assert_eq!(proband["identifier"], "HG002");
+    let genotype = &proband["genotype"];
+    assert_eq!(genotype["type"], "Heterozygous");
+    assert_eq!(genotype["formatted"], "T/C");
+    assert_eq!(genotype["needs_verification"], false);
+    assert_eq!(genotype["allele_ratio"], 18.0 / 40.0);
+    for (parent, name, formatted) in [("father", "HG003", "T/T"), ("mother", "HG004", "T/C")] {
+        let member = &proband[parent];
+        assert_eq!(member["identifier"], name, "{parent}");
+        assert_eq!(member["genotype"]["formatted"], formatted, "{parent}");
+        // The parents' genotypes carry the proband genotype's quality and filter.
+        assert_eq!(
+            member["genotype"]["variant_quality"],
+            genotype["variant_quality"]
+        );
+        assert_ne!(
+            member["genotype"]["id"], genotype["id"],
+            "{parent}'s own row"
+        );
+        assert!(member.get("father").is_none() && member.get("siblings").is_none());
+    }
+    assert!(proband.get("siblings").is_none());
+}
