@@ -37,6 +37,7 @@ use crate::handlers::{
         assessments::get_allele_report,
         assessments::list_reference_assessments,
         assessments::get_reference_assessment,
+        assessments::create_reference_assessment,
     )
 )]
 pub struct ApiDoc;

@@ -85,6 +85,12 @@ pub fn table(sink: &mut impl RouteSink) {
         Logged,
         analyses::get_analysis,
     );
+    allele_routes(sink);
+}
+
+/// The allele and assessment routes (api.md §4.3, §4.6).
+fn allele_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
     sink.route(Method::GET, "/alleles/", Logged, alleles::list_alleles);
     sink.route(
         Method::GET,
@@ -133,6 +139,12 @@ pub fn table(sink: &mut impl RouteSink) {
         r"/referenceassessments/{ra_id:\d+}/",
         Logged,
         assessments::get_reference_assessment,
+    );
+    sink.route(
+        Method::POST,
+        "/referenceassessments/",
+        Logged,
+        assessments::create_reference_assessment,
     );
 }
 

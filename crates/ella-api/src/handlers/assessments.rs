@@ -8,10 +8,13 @@ use actix_web::HttpResponse;
 use chrono::Utc;
 use ella_db::assessment_view::{self, Selection};
 
+use crate::extract::JsonBody;
 use crate::filter::{Column, RestFilter};
 use crate::paging::Paging;
 use crate::session::Authenticated;
-use crate::wire::alleles::{AlleleAssessment, AlleleReport, ReferenceAssessment};
+use crate::wire::alleles::{
+    AlleleAssessment, AlleleReport, ReferenceAssessment, ReferenceAssessmentPostRequest,
+};
 use crate::wire::ErrorMessage;
 use crate::{ApiError, AppState};
 
@@ -301,4 +304,23 @@ pub async fn get_reference_assessment(
         })
         .await?;
     Ok(Json(ReferenceAssessment::from(row)))
+}
+
+/// Creating reference assessments outside a workflow: ELLA 1.17 validates the body and then always
+/// fails (its handler names a column that does not exist), and the web UI never calls it. The
+/// body is validated the same way and the answer is ELLA's 500; reference assessments are made
+/// with `actions/finalizeallele/` (api.md §5.6).
+#[utoipa::path(post, path = "/api/v1/referenceassessments/", tag = "ReferenceAssessment",
+    request_body = ReferenceAssessmentPostRequest,
+    responses(
+        (status = 400, description = "The body is not JSON", body = ErrorMessage),
+        (status = 500, description = "Always, as in ELLA 1.17", body = ErrorMessage),
+    ))]
+pub async fn create_reference_assessment(
+    _caller: Authenticated,
+    _body: JsonBody<ReferenceAssessmentPostRequest>,
+) -> Result<HttpResponse, ApiError> {
+    Err(ApiError::Internal(
+        "POST /referenceassessments/ is not supported (it always fails in ELLA 1.17)".into(),
+    ))
 }

@@ -13,13 +13,14 @@ use ella_db::assessment_view::{
     AlleleAssessmentRecord, AlleleReportRecord, GroupName, ReferenceAssessmentColumns,
 };
 use ella_db::enums::{CallerType, ChangeType, GenotypesampledataType};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::analyses::Sample;
 use super::users::User;
 use super::{serialize_datetime, serialize_optional_datetime};
+use crate::lax::{LaxInt, LaxString};
 
 /// Which form of the allele assessment an endpoint shows (api.md §6.8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -583,6 +584,32 @@ impl From<ReferenceAssessmentColumns> for ReferenceAssessment {
             evaluation: row.evaluation,
         }
     }
+}
+
+/// The declared body of `POST /referenceassessments/` (api.md §4.6); other keys are refused.
+/// ELLA 1.17 validates it and then always fails, so it is only validated.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[expect(
+    dead_code,
+    reason = "validated only: the endpoint always fails, as in ELLA 1.17"
+)]
+pub struct ReferenceAssessmentPostRequest {
+    /// Id of an existing reference assessment.
+    pub id: Option<LaxInt>,
+    /// The allele.
+    pub allele_id: LaxInt,
+    /// The reference.
+    pub reference_id: LaxInt,
+    /// The evaluation document.
+    #[schema(value_type = Object)]
+    pub evaluation: Map<String, Value>,
+    /// The analysis it is made in.
+    pub analysis_id: Option<LaxInt>,
+    /// Gene panel name.
+    pub genepanel_name: LaxString,
+    /// Gene panel version.
+    pub genepanel_version: LaxString,
 }
 
 #[cfg(test)]

@@ -87,6 +87,7 @@ const ROUTES: &[(&str, &str, Guard)] = &[
         r"/referenceassessments/{ra_id:\d+}/",
         Guard::Unrestricted(SHARED_CLASSIFICATIONS),
     ),
+    ("POST", "/referenceassessments/", Guard::NoEntity),
 ];
 
 /// Why assessments and reports are readable by every group: ELLA shares classifications, and

@@ -5,7 +5,7 @@
 use actix_web::test;
 use serde_json::{json, Value};
 
-use crate::common::{encode, get, TestApi};
+use crate::common::{encode, get, post_json, TestApi};
 
 /// A BRCA2 variant of `brca_e2e_test01` (analysis 2, panel HBOCUTV v01).
 const ALLELE: i32 = 12;
@@ -147,6 +147,18 @@ async fn assessment_resources() {
             403
         );
     }
+    // Declared but broken in ELLA: refused after validation, nothing written.
+    let body = json!({"allele_id": ALLELE, "reference_id": 2, "evaluation": {},
+                      "genepanel_name": "HBOCUTV", "genepanel_version": "v01"});
+    for body in [body, json!({"allele_id": ALLELE})] {
+        post_json(&app, "/api/v1/referenceassessments/", &body, Some(&cookie))
+            .await
+            .assert_message(500, "Internal Server Error");
+    }
+    assert_eq!(
+        api.number("SELECT count(*) AS n FROM referenceassessment"),
+        1
+    );
     let classified = list(format!(
         "/api/v1/alleleassessments/?q={}",
         encode(r#"{"classification": "4"}"#)
