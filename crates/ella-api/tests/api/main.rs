@@ -3,6 +3,7 @@
 
 mod access;
 mod allele_worklists;
+mod alleles;
 mod analyses;
 mod auth;
 mod bad_input;

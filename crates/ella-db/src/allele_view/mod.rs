@@ -355,6 +355,43 @@ pub fn matching_ids(conn: &mut PgConnection, conditions: Vec<AlleleCondition>) -
         .load(conn)?)
 }
 
+/// A gene of the current annotation of some alleles, with those alleles (api.md §4.3,
+/// `GET /alleles/by-gene/`).
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct GeneAlleles {
+    /// Gene symbol.
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub symbol: Option<String>,
+    /// HGNC id.
+    #[diesel(sql_type = diesel::sql_types::Nullable<Int4>)]
+    pub hgnc_id: Option<i32>,
+    /// The alleles, distinct, by chromosome (as text) and start position.
+    #[diesel(sql_type = Array<Int4>)]
+    pub allele_ids: Vec<i32>,
+}
+
+/// The genes of the current annotation transcripts of `allele_ids`, each with its alleles, by
+/// symbol and HGNC id; only transcripts matching `inclusion_regex` count, if one is set.
+pub fn alleles_by_gene(
+    conn: &mut PgConnection,
+    allele_ids: &[i32],
+    inclusion_regex: Option<&str>,
+) -> Result<Vec<GeneAlleles>> {
+    Ok(diesel::sql_query(
+        "SELECT symbol, hgnc_id,
+             array_agg(allele_id ORDER BY chromosome, start_position, allele_id) AS allele_ids
+         FROM (SELECT DISTINCT t.symbol, t.hgnc_id, a.id AS allele_id, a.chromosome,
+                   a.start_position
+               FROM annotationshadowtranscript t JOIN allele a ON a.id = t.allele_id
+               WHERE t.allele_id = ANY($1) AND ($2::text IS NULL OR t.transcript ~ $2)) genes
+         GROUP BY symbol, hgnc_id
+         ORDER BY symbol, hgnc_id",
+    )
+    .bind::<Array<Int4>, _>(allele_ids)
+    .bind::<diesel::sql_types::Nullable<Text>, _>(inclusion_regex)
+    .load(conn)?)
+}
+
 /// `ids` without repeats, first occurrence kept.
 fn unique(ids: &[i32]) -> Vec<i32> {
     let mut seen = HashSet::new();
