@@ -67,8 +67,7 @@ pub fn required_query_value(request: &HttpRequest, name: &str) -> Result<String,
 /// The comma-separated ids of the required query parameter `name`. As in ELLA, which casts the
 /// items to integers, every item must be an integer (empty items fail too).
 pub fn required_ids(request: &HttpRequest, name: &str) -> Result<Vec<i32>, ApiError> {
-    let text = query_value(request, name)
-        .ok_or_else(|| ApiError::InvalidRequest(format!("`{name}` is missing")))?;
+    let text = required_query_value(request, name)?;
     text.split(',')
         .map(|item| {
             python_int(item)
