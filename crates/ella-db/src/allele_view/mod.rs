@@ -843,3 +843,59 @@ fn analysis_loci(conn: &mut PgConnection, analysis_id: i32) -> Result<Vec<Locus>
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use ella_test_support::TestDatabase;
+
+    use super::*;
+
+    fn query<'a>(
+        ids: &'a [i32],
+        links: &'a LinkFilter,
+        settings: &'a AnnotationSettings,
+    ) -> AlleleQuery<'a> {
+        AlleleQuery {
+            allele_ids: ids,
+            genepanel: None,
+            analysis_id: None,
+            filterconfig_id: None,
+            links,
+            include: Include::ALL,
+            settings,
+        }
+    }
+
+    #[test]
+    fn ids_keep_their_order_and_segregation_is_refused() {
+        let db = TestDatabase::migrated();
+        let mut conn = db.connect();
+        diesel::sql_query(
+            "INSERT INTO allele (id, genome_reference, chromosome, start_position,
+                 open_end_position, change_from, change_to, change_type, vcf_pos, vcf_ref,
+                 vcf_alt, length, caller_type)
+             VALUES (1, 'GRCh37', '2', 10, 11, 'A', 'G', 'SNP', 11, 'A', 'G', 1, 'snv'),
+                    (2, 'GRCh37', '1', 10, 11, 'C', 'T', 'SNP', 11, 'C', 'T', 1, 'snv')",
+        )
+        .execute(&mut conn)
+        .unwrap();
+        let (links, settings) = (LinkFilter::default(), AnnotationSettings::default());
+        let views = load(&mut conn, &query(&[2, 99, 1, 2], &links, &settings)).unwrap();
+        let ids: Vec<i32> = views.iter().map(|view| view.allele.id).collect();
+        assert_eq!(ids, [2, 1], "input order, unknown and repeated ids skipped");
+        assert!(views.iter().all(|view| view.annotation.is_none()
+            && view.samples.is_none()
+            && view.tags.is_empty()
+            && view.warnings == AlleleWarnings::default()));
+        let by_position = matching_ids(&mut conn, Vec::new()).unwrap();
+        assert_eq!(by_position, [2, 1], "chromosome first");
+        let segregation = AlleleQuery {
+            filterconfig_id: Some(1),
+            ..query(&[1], &links, &settings)
+        };
+        assert!(matches!(
+            load(&mut conn, &segregation),
+            Err(Error::Invalid(_))
+        ));
+    }
+}
