@@ -52,6 +52,15 @@ async fn allele_objects_carry_current_or_linked_assessments() {
     // Without an analysis: no samples; without a panel: no panel transcripts.
     assert!(allele.get("samples").is_none());
     assert_eq!(allele["annotation"]["filtered_transcripts"], json!([]));
+    // ... so the worst consequence is never in a panel transcript (api.md §6.7).
+    let warning = allele["warnings"]["worse_consequence"]
+        .as_str()
+        .expect("a warning");
+    assert!(
+        warning.starts_with("Worse consequences found in: NM_"),
+        "{warning}"
+    );
+    assert!(allele["warnings"].get("nearby_allele").is_none());
     let assessment = &allele["allele_assessment"];
     assert_eq!(assessment["id"], 1);
     assert_eq!(assessment["classification"], "4");
