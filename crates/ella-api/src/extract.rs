@@ -11,6 +11,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::lax::python_int;
 use crate::ApiError;
 
 /// The body of a writing request, read by the middleware (which enforces the size limit) and
@@ -61,6 +62,19 @@ fn declares_json(request: &HttpRequest) -> bool {
 pub fn required_query_value(request: &HttpRequest, name: &str) -> Result<String, ApiError> {
     query_value(request, name)
         .ok_or_else(|| ApiError::InvalidRequest(format!("query parameter `{name}` is missing")))
+}
+
+/// The comma-separated ids of the required query parameter `name`. As in ELLA, which casts the
+/// items to integers, every item must be an integer (empty items fail too).
+pub fn required_ids(request: &HttpRequest, name: &str) -> Result<Vec<i32>, ApiError> {
+    let text = required_query_value(request, name)?;
+    text.split(',')
+        .map(|item| {
+            python_int(item)
+                .and_then(|id| i32::try_from(id).ok())
+                .ok_or_else(|| ApiError::InvalidRequest(format!("`{name}` item")))
+        })
+        .collect()
 }
 
 /// The first value of the query parameter `name`, as Flask's `request.args.get` gives it.

@@ -33,6 +33,12 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 #[derive(Debug, Clone, Copy)]
 struct PayloadHidden;
 
+/// The body of a response that the request log keeps in `resourcelog.response` (api.md §2.9:
+/// only `GET /alleles/{allele_id}/analyses/` opts in, for auditing). The handler puts it into
+/// the response's extensions.
+#[derive(Debug, Clone)]
+pub struct AuditedResponse(pub String);
+
 /// Route middleware that marks the request's body as hidden from the request log.
 pub async fn hide_payload(
     request: ServiceRequest,
@@ -131,6 +137,7 @@ struct LogEntry {
     method: String,
     resource: String,
     query: String,
+    response: Option<String>,
     response_size: i32,
     payload: Option<String>,
     payload_size: i32,
@@ -162,6 +169,11 @@ impl LogEntry {
             method: request.method().to_string(),
             resource: request.path().to_owned(),
             query: request.query_string().to_owned(),
+            response: response
+                .response()
+                .extensions()
+                .get::<AuditedResponse>()
+                .map(|body| body.0.clone()),
             response_size,
             payload,
             payload_size,
@@ -178,6 +190,7 @@ impl LogEntry {
             method: &self.method,
             resource: &self.resource,
             query: &self.query,
+            response: self.response.as_deref(),
             response_size: self.response_size,
             payload: self.payload.as_deref(),
             payload_size: self.payload_size,

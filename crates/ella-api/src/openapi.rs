@@ -4,7 +4,8 @@
 use utoipa::OpenApi;
 
 use crate::handlers::{
-    alleles, analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
+    alleles, analyses, annotationconfigs, assessments, broadcasts, config, overviews, search,
+    specs, users,
 };
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
@@ -29,8 +30,19 @@ use crate::handlers::{
         analyses::list_analyses,
         analyses::get_analysis,
         alleles::list_alleles,
+        alleles::list_alleles_by_gene,
+        alleles::list_allele_analyses,
+        assessments::list_allele_assessments,
+        assessments::get_allele_assessment,
+        assessments::list_allele_reports,
+        assessments::get_allele_report,
+        assessments::list_reference_assessments,
+        assessments::get_reference_assessment,
+        assessments::create_reference_assessment,
         overviews::overview_analyses,
         overviews::finalized_analyses,
+        overviews::overview_alleles,
+        overviews::finalized_alleles,
         overviews::user_stats,
         search::search,
         search::search_options,

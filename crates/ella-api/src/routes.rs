@@ -11,7 +11,8 @@ use actix_web::{
 };
 
 use crate::handlers::{
-    alleles, analyses, annotationconfigs, broadcasts, config, overviews, search, specs, users,
+    alleles, analyses, annotationconfigs, assessments, broadcasts, config, overviews, search,
+    specs, users,
 };
 use crate::middleware::hide_payload;
 use crate::ApiError;
@@ -85,7 +86,67 @@ pub fn table(sink: &mut impl RouteSink) {
         Logged,
         analyses::get_analysis,
     );
+    allele_routes(sink);
+}
+
+/// The allele and assessment routes (api.md §4.3, §4.6).
+fn allele_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
     sink.route(Method::GET, "/alleles/", Logged, alleles::list_alleles);
+    sink.route(
+        Method::GET,
+        "/alleles/by-gene/",
+        Logged,
+        alleles::list_alleles_by_gene,
+    );
+    sink.route(
+        Method::GET,
+        r"/alleles/{allele_id:\d+}/analyses/",
+        Logged,
+        alleles::list_allele_analyses,
+    );
+    sink.route(
+        Method::GET,
+        "/alleleassessments/",
+        Logged,
+        assessments::list_allele_assessments,
+    );
+    sink.route(
+        Method::GET,
+        r"/alleleassessments/{aa_id:\d+}/",
+        Logged,
+        assessments::get_allele_assessment,
+    );
+    sink.route(
+        Method::GET,
+        "/allelereports/",
+        Logged,
+        assessments::list_allele_reports,
+    );
+    sink.route(
+        Method::GET,
+        r"/allelereports/{ar_id:\d+}/",
+        Logged,
+        assessments::get_allele_report,
+    );
+    sink.route(
+        Method::GET,
+        "/referenceassessments/",
+        Logged,
+        assessments::list_reference_assessments,
+    );
+    sink.route(
+        Method::GET,
+        r"/referenceassessments/{ra_id:\d+}/",
+        Logged,
+        assessments::get_reference_assessment,
+    );
+    sink.route(
+        Method::POST,
+        "/referenceassessments/",
+        Logged,
+        assessments::create_reference_assessment,
+    );
     sink.route(
         Method::GET,
         "/overviews/analyses/",
@@ -97,6 +158,18 @@ pub fn table(sink: &mut impl RouteSink) {
         "/overviews/analyses/finalized/",
         Logged,
         overviews::finalized_analyses,
+    );
+    sink.route(
+        Method::GET,
+        "/overviews/alleles/",
+        Logged,
+        overviews::overview_alleles,
+    );
+    sink.route(
+        Method::GET,
+        "/overviews/alleles/finalized/",
+        Logged,
+        overviews::finalized_alleles,
     );
     sink.route(
         Method::GET,

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use ella_db::search::{AlleleSearch, HgvsCriterion, HgvsKind, PositionCriterion};
 use regex::Regex;
 use serde_json::{Map, Value};
 
@@ -44,6 +45,15 @@ pub enum Hgvs {
     Protein(String),
     /// A cDNA name (`c.`), lower-cased.
     Cdna(String),
+}
+
+impl Hgvs {
+    /// The searched text.
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Protein(text) | Self::Cdna(text) => text,
+        }
+    }
 }
 
 /// What a free text names.
@@ -192,6 +202,51 @@ impl SearchQuery {
                 }
             }
             SearchType::Analyses => self.freetext.is_some() || self.username.is_some(),
+        }
+    }
+    /// Whether the free text takes part in a variant search: longer than two characters, and the
+    /// query is ready.
+    pub fn searches_freetext(&self) -> bool {
+        self.freetext
+            .as_ref()
+            .is_some_and(|text| text.chars().count() > 2)
+            && self.is_ready()
+    }
+
+    /// Whether the free text is a position search (a non-zero start, as ELLA tests it).
+    pub fn is_position(&self) -> bool {
+        truthy(self.terms.start)
+    }
+
+    /// The database criteria of a variant search: the free text's HGVS name or position when
+    /// the free text takes part, and the user.
+    pub fn allele_search<'a>(&'a self, inclusion_regex: Option<&'a str>) -> AlleleSearch<'a> {
+        let freetext = self.searches_freetext();
+        let terms = &self.terms;
+        let hgvs = terms
+            .hgvs
+            .as_ref()
+            .filter(|_| freetext)
+            .map(|hgvs| HgvsCriterion {
+                kind: match hgvs {
+                    Hgvs::Protein(_) => HgvsKind::Protein,
+                    Hgvs::Cdna(_) => HgvsKind::Cdna,
+                },
+                prefix: hgvs.text(),
+                transcript: terms.transcript.as_deref().filter(|name| !name.is_empty()),
+                hgnc_id: self.hgnc_id,
+                inclusion_regex,
+            });
+        let position =
+            (freetext && hgvs.is_none() && self.is_position()).then(|| PositionCriterion {
+                chromosome: terms.chromosome.as_deref(),
+                start: terms.start.unwrap_or_default(),
+                end: terms.end,
+            });
+        AlleleSearch {
+            hgvs,
+            position,
+            username: self.username.as_deref(),
         }
     }
 }
@@ -380,6 +435,71 @@ mod tests {
         assert!(ready(
             r#"{"type": "analyses", "user": {"username": "u", "first_name": "A"}}"#
         ));
+    }
+
+    #[test]
+    fn freetext_takes_part_when_longer_than_two() {
+        let with_user = |text: &str| {
+            query(&format!(
+                r#"{{"type": "alleles", "freetext": "{text}", "user": {{"username": "u"}}}}"#
+            ))
+        };
+        assert!(!with_user("12").searches_freetext());
+        assert!(with_user("123").searches_freetext());
+        assert!(with_user("123").is_position());
+        assert!(!with_user("abc").is_position());
+    }
+
+    #[test]
+    fn variant_criteria() {
+        let hgvs = query(
+            r#"{"type": "alleles", "freetext": "NM_000059.3:c.72A>T", "gene": {"hgnc_id": 1101}}"#,
+        );
+        assert_eq!(
+            hgvs.allele_search(Some("NM_.*")),
+            AlleleSearch {
+                hgvs: Some(HgvsCriterion {
+                    kind: HgvsKind::Cdna,
+                    prefix: "c.72a>t",
+                    transcript: Some("NM_000059.3"),
+                    hgnc_id: Some(1101),
+                    inclusion_regex: Some("NM_.*"),
+                }),
+                position: None,
+                username: None,
+            }
+        );
+        let range =
+            query(r#"{"type": "alleles", "freetext": "13:100-300", "user": {"username": "u"}}"#);
+        assert_eq!(
+            range.allele_search(None),
+            AlleleSearch {
+                hgvs: None,
+                position: Some(PositionCriterion {
+                    chromosome: Some("13"),
+                    start: 100,
+                    end: Some(300),
+                }),
+                username: Some("u"),
+            }
+        );
+        // Two characters do not take part; the user alone does.
+        let short = query(r#"{"type": "alleles", "freetext": "12", "user": {"username": "u"}}"#);
+        assert_eq!(
+            short.allele_search(None),
+            AlleleSearch {
+                username: Some("u"),
+                ..AlleleSearch::default()
+            }
+        );
+        // A protein name with a gene and an empty transcript: the transcript is ignored.
+        let protein =
+            query(r#"{"type": "alleles", "freetext": ":p.Arg12Ter", "gene": {"hgnc_id": 1}}"#);
+        let criterion = protein.allele_search(None).hgvs.unwrap();
+        assert_eq!(
+            (criterion.kind, criterion.prefix, criterion.transcript),
+            (HgvsKind::Protein, "p.Arg12Ter", None)
+        );
     }
 
     #[test]

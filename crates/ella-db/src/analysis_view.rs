@@ -165,6 +165,27 @@ pub fn find_visible(
     Ok(views(conn, &ids)?.pop())
 }
 
+/// The analyses of `group_id`'s gene panels that contain the allele `allele_id` (as either
+/// allele of a genotype of one of their samples), by id.
+pub fn visible_with_allele(
+    conn: &mut PgConnection,
+    group_id: i32,
+    allele_id: i32,
+) -> Result<Vec<AnalysisView>> {
+    let condition: AnalysisCondition = Box::new(
+        sql::<Bool>(
+            "analysis.id IN (SELECT s.analysis_id FROM sample s JOIN genotype g \
+             ON g.sample_id = s.id WHERE g.allele_id = ",
+        )
+        .bind::<Int4, _>(allele_id)
+        .sql(" OR g.secondallele_id = ")
+        .bind::<Int4, _>(allele_id)
+        .sql(")"),
+    );
+    let ids = visible_ids(conn, group_id, vec![condition])?;
+    views(conn, &ids)
+}
+
 /// Whether the analysis `analysis_id` exists and its gene panel is one of `group_id`'s.
 pub fn is_visible(conn: &mut PgConnection, group_id: i32, analysis_id: i32) -> Result<bool> {
     let condition: AnalysisCondition = Box::new(analysis::id.eq(analysis_id));

@@ -22,6 +22,8 @@ pub struct NewResourceLog<'a> {
     pub resource: &'a str,
     /// Raw query string (may be empty).
     pub query: &'a str,
+    /// The response body, for the one endpoint that opts in (api.md §2.9).
+    pub response: Option<&'a str>,
     /// Size of the response body in bytes.
     pub response_size: i32,
     /// Request body of a writing request, unless the endpoint hides it.
@@ -32,15 +34,14 @@ pub struct NewResourceLog<'a> {
     pub statuscode: i32,
 }
 
-/// Writes one request-log row. The `response` column stays NULL: only endpoints that opt in
-/// store response bodies.
+/// Writes one request-log row.
 pub fn insert_resource_log(conn: &mut PgConnection, entry: &NewResourceLog<'_>) -> Result<()> {
     use diesel::sql_types::{Integer, Nullable, Text, Timestamptz};
     // `remote_addr` is an `inet`, which diesel maps only with extra features; PostgreSQL casts it.
     diesel::sql_query(
         "INSERT INTO resourcelog (remote_addr, time, duration, usersession_id, method, resource, \
-         query, response_size, payload, payload_size, statuscode) \
-         VALUES (CAST($1 AS inet), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         query, response_size, payload, payload_size, statuscode, response) \
+         VALUES (CAST($1 AS inet), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind::<Text, _>(entry.remote_addr)
     .bind::<Timestamptz, _>(entry.time)
@@ -53,6 +54,7 @@ pub fn insert_resource_log(conn: &mut PgConnection, entry: &NewResourceLog<'_>) 
     .bind::<Nullable<Text>, _>(entry.payload)
     .bind::<Integer, _>(entry.payload_size)
     .bind::<Integer, _>(entry.statuscode)
+    .bind::<Nullable<Text>, _>(entry.response)
     .execute(conn)?;
     Ok(())
 }

@@ -9,10 +9,17 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Bool, Int4, Nullable, Text};
 
+use crate::allele_view::{
+    self, AlleleQuery, AlleleView, AnnotationSettings, Include, LinkFilter, PanelKey,
+};
 use crate::analysis_view::{self, AnalysisView};
+use crate::enums::{AlleleinterpretationWorkflowStatus, InterpretationStatus};
+use crate::schema::{alleleinterpretation, user, usergroup};
+use crate::user::{UserRow, UserWithGroup};
 use crate::Result;
 
 /// What a work list holds.
@@ -256,6 +263,161 @@ pub fn overview_analyses(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<Ove
         .map(|view| OverviewAnalysis {
             extras: extras.remove(&view.analysis.id).unwrap_or_default(),
             view,
+        })
+        .collect())
+}
+
+/// The overview columns of an allele interpretation round (api.md §1.7,
+/// `AlleleInterpretationOverview`) and its creation time.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = alleleinterpretation, check_for_backend(diesel::pg::Pg))]
+pub struct AlleleRoundColumns {
+    /// Interpretation id.
+    pub id: i32,
+    /// Round status.
+    pub status: InterpretationStatus,
+    /// Whether the round was finalized.
+    pub finalized: Option<bool>,
+    /// Workflow step.
+    pub workflow_status: AlleleinterpretationWorkflowStatus,
+    /// The allele.
+    pub allele_id: i32,
+    /// Gene panel name.
+    pub genepanel_name: String,
+    /// Gene panel version.
+    pub genepanel_version: String,
+    /// Last change.
+    pub date_last_update: DateTime<Utc>,
+    /// Creation time.
+    pub date_created: DateTime<Utc>,
+    /// The user working on the round.
+    pub user_id: Option<i32>,
+}
+
+/// An allele interpretation round with its user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlleleRound {
+    /// The round.
+    pub round: AlleleRoundColumns,
+    /// The user of `round.user_id`.
+    pub user: Option<UserWithGroup>,
+}
+
+/// The rounds of the alleles `ids`, by `date_last_update` (then id), with their users.
+pub fn allele_rounds(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<AlleleRound>> {
+    let rows: Vec<(AlleleRoundColumns, Option<UserRow>, Option<String>)> =
+        alleleinterpretation::table
+            .left_join(user::table.inner_join(usergroup::table))
+            .filter(alleleinterpretation::allele_id.eq_any(ids))
+            .order((
+                alleleinterpretation::date_last_update,
+                alleleinterpretation::id,
+            ))
+            .select((
+                AlleleRoundColumns::as_select(),
+                Option::<UserRow>::as_select(),
+                usergroup::name.nullable(),
+            ))
+            .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(round, user, group_name)| AlleleRound {
+            round,
+            user: user
+                .zip(group_name)
+                .map(|(user, group_name)| UserWithGroup { user, group_name }),
+        })
+        .collect())
+}
+
+/// An allele of a work list: its rounds, the gene panel it is shown with and its log values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverviewAllele {
+    /// The allele.
+    pub allele_id: i32,
+    /// Name and version of the panel of the round updated last.
+    pub genepanel: (String, String),
+    /// Creation time of the allele's first round.
+    pub date_created: DateTime<Utc>,
+    /// Latest log values of its rounds.
+    pub extras: LogExtras,
+    /// Its rounds, by `date_last_update`.
+    pub rounds: Vec<AlleleRound>,
+}
+
+/// The alleles `ids`, in that order, with their rounds and log values; alleles without rounds
+/// are left out.
+pub fn overview_alleles(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<OverviewAllele>> {
+    let mut extras = log_extras(conn, Subject::Allele, ids)?;
+    let mut rounds: HashMap<i32, Vec<AlleleRound>> = HashMap::new();
+    for round in allele_rounds(conn, ids)? {
+        rounds.entry(round.round.allele_id).or_default().push(round);
+    }
+    Ok(ids
+        .iter()
+        .filter_map(|id| {
+            let rounds = rounds.remove(id)?;
+            let last = rounds.last()?;
+            Some(OverviewAllele {
+                allele_id: *id,
+                genepanel: (
+                    last.round.genepanel_name.clone(),
+                    last.round.genepanel_version.clone(),
+                ),
+                date_created: rounds.iter().map(|round| round.round.date_created).min()?,
+                extras: extras.remove(id).unwrap_or_default(),
+                rounds,
+            })
+        })
+        .collect())
+}
+
+/// `overviews` grouped by gene panel (sorted by name, then version), in their order within a
+/// panel, as ELLA lists them.
+pub fn by_genepanel(overviews: &mut [OverviewAllele]) {
+    overviews.sort_by(|a, b| a.genepanel.cmp(&b.genepanel));
+}
+
+/// `overviews`, in their order, each with its allele object (api.md §4.4): loaded with the
+/// overview's panel, with annotation and assessment.
+pub fn with_allele_views(
+    conn: &mut PgConnection,
+    overviews: Vec<OverviewAllele>,
+    settings: &AnnotationSettings,
+) -> Result<Vec<(OverviewAllele, AlleleView)>> {
+    let mut by_panel: HashMap<&(String, String), Vec<i32>> = HashMap::new();
+    for overview in &overviews {
+        by_panel
+            .entry(&overview.genepanel)
+            .or_default()
+            .push(overview.allele_id);
+    }
+    let mut views = HashMap::new();
+    for ((name, version), ids) in by_panel {
+        let query = AlleleQuery {
+            allele_ids: &ids,
+            genepanel: Some(PanelKey { name, version }),
+            analysis_id: None,
+            filterconfig_id: None,
+            links: &LinkFilter::default(),
+            include: Include {
+                annotation: true,
+                custom_annotation: false,
+                allele_assessment: true,
+                reference_assessments: false,
+                allele_report: false,
+            },
+            settings,
+        };
+        for view in allele_view::load(conn, &query)? {
+            views.insert(view.allele.id, view);
+        }
+    }
+    Ok(overviews
+        .into_iter()
+        .filter_map(|overview| {
+            let view = views.remove(&overview.allele_id)?;
+            Some((overview, view))
         })
         .collect())
 }

@@ -5,19 +5,22 @@
 //! be one of the caller's group's (api.md §2.7, as for `GET /analyses/{id}/`), and the analyses
 //! of an allele are only those of the caller's panels (docs/compatibility.md).
 
-use actix_web::web::Data;
+use actix_web::http::header::ContentType;
+use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpRequest, HttpResponse};
 use chrono::Utc;
 use ella_db::allele_view::{self, AlleleQuery, Include, LinkFilter, PanelKey, Selection};
 use ella_db::{analysis_view, usergroup};
 use serde_json::Value;
 
-use crate::extract::query_value;
+use crate::extract::{query_value, required_ids};
 use crate::filter::{Column, RestFilter};
 use crate::lax::python_int;
+use crate::middleware::AuditedResponse;
 use crate::paging::Paging;
 use crate::session::Authenticated;
-use crate::wire::alleles::{Allele, AssessmentForm};
+use crate::wire::alleles::{Allele, AlleleGene, AssessmentForm};
+use crate::wire::analyses::Analysis;
 use crate::wire::ErrorMessage;
 use crate::{ApiError, AppState};
 
@@ -186,6 +189,66 @@ pub async fn list_alleles(
         .map(|view| Allele::new(view, AssessmentForm::Full, now))
         .collect();
     Ok(paging.respond(&alleles, total))
+}
+
+/// The genes of the alleles' current annotation transcripts (those matching
+/// `transcripts.inclusion_regex`), each with its alleles.
+#[utoipa::path(get, path = "/api/v1/alleles/by-gene/", tag = "Allele",
+    params(("allele_ids" = String, Query, description = "Comma-separated allele ids")),
+    responses(
+        (status = 200, body = Vec<AlleleGene>),
+        (status = 403, description = "Not logged in"),
+        (status = 500, description = "`allele_ids` missing or not integers", body = ErrorMessage),
+    ))]
+pub async fn list_alleles_by_gene(
+    state: Data<AppState>,
+    _caller: Authenticated,
+    request: HttpRequest,
+) -> Result<Json<Vec<AlleleGene>>, ApiError> {
+    let ids = required_ids(&request, "allele_ids")?;
+    let settings = state.annotation_settings();
+    let genes = state
+        .run(move |conn| {
+            Ok(allele_view::alleles_by_gene(
+                conn,
+                &ids,
+                settings.inclusion_regex.as_deref(),
+            )?)
+        })
+        .await?;
+    Ok(Json(genes.into_iter().map(AlleleGene::from).collect()))
+}
+
+/// The analyses of the caller's gene panels that contain the allele. The response is kept in
+/// the request log (`resourcelog.response`) for auditing.
+#[utoipa::path(get, path = "/api/v1/alleles/{allele_id}/analyses/", tag = "Allele",
+    params(("allele_id" = i32, Path, description = "Allele id")),
+    responses(
+        (status = 200, body = Vec<Analysis>),
+        (status = 403, description = "Not logged in"),
+    ))]
+pub async fn list_allele_analyses(
+    state: Data<AppState>,
+    caller: Authenticated,
+    allele_id: Path<i32>,
+) -> Result<HttpResponse, ApiError> {
+    let group_id = caller.0.user.group_id;
+    let allele_id = allele_id.into_inner();
+    let views = state
+        .run(move |conn| {
+            Ok(analysis_view::visible_with_allele(
+                conn, group_id, allele_id,
+            )?)
+        })
+        .await?;
+    let analyses: Vec<Analysis> = views.into_iter().map(Analysis::from).collect();
+    let body = serde_json::to_string(&analyses)
+        .map_err(|error| ApiError::Internal(format!("analyses to JSON: {error}")))?;
+    let mut response = HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .body(body.clone());
+    response.extensions_mut().insert(AuditedResponse(body));
+    Ok(response)
 }
 
 #[cfg(test)]

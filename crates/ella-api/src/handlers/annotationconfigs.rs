@@ -3,8 +3,7 @@
 use actix_web::web::{Data, Json};
 use actix_web::HttpRequest;
 
-use crate::extract::query_value;
-use crate::lax::python_int;
+use crate::extract::required_ids;
 use crate::session::Authenticated;
 use crate::wire::AnnotationConfig;
 use crate::{ApiError, AppState};
@@ -18,7 +17,8 @@ pub async fn list_annotation_configs(
     _caller: Authenticated,
     request: HttpRequest,
 ) -> Result<Json<Vec<AnnotationConfig>>, ApiError> {
-    let ids = requested_ids(&request)?;
+    // ELLA asserts one row per requested id, so a repeated or empty item fails too.
+    let ids = required_ids(&request, "annotation_config_ids")?;
     let configs = state
         .run(move |conn| {
             let configs: Vec<AnnotationConfig> =
@@ -35,18 +35,4 @@ pub async fn list_annotation_configs(
         })
         .await?;
     Ok(Json(configs))
-}
-
-/// `annotation_config_ids`, required; every item must be an integer (ELLA splits on commas and
-/// calls `int()` on each item, so empty items fail).
-fn requested_ids(request: &HttpRequest) -> Result<Vec<i32>, ApiError> {
-    let text = query_value(request, "annotation_config_ids")
-        .ok_or_else(|| ApiError::InvalidRequest("`annotation_config_ids` is missing".into()))?;
-    text.split(',')
-        .map(|item| {
-            python_int(item)
-                .and_then(|id| i32::try_from(id).ok())
-                .ok_or_else(|| ApiError::InvalidRequest("`annotation_config_ids` item".into()))
-        })
-        .collect()
 }

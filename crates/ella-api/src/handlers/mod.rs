@@ -5,6 +5,7 @@
 pub mod alleles;
 pub mod analyses;
 pub mod annotationconfigs;
+pub mod assessments;
 pub mod broadcasts;
 pub mod config;
 pub mod overviews;

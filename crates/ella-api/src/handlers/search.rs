@@ -3,6 +3,7 @@
 
 use actix_web::web::{Data, Json};
 use actix_web::{HttpRequest, HttpResponse};
+use chrono::Utc;
 use ella_db::search::{self, AnalysisSearch};
 
 use crate::extract::required_query_value;
@@ -10,7 +11,7 @@ use crate::paging::Paging;
 use crate::search_query::{OptionsQuery, SearchQuery, SearchType};
 use crate::session::Authenticated;
 use crate::wire::overviews::OverviewAnalysis;
-use crate::wire::search::{SearchOptions, SearchResults};
+use crate::wire::search::{SearchAllele, SearchOptions, SearchResults};
 use crate::wire::ErrorMessage;
 use crate::{ApiError, AppState};
 
@@ -57,9 +58,28 @@ pub async fn search(
             };
             Ok(paging.respond_with(&results, i64::try_from(total).unwrap_or(i64::MAX)))
         }
-        SearchType::Alleles => Err(ApiError::Internal(
-            "variant search is not available yet".into(),
-        )),
+        SearchType::Alleles => {
+            let settings = state.annotation_settings();
+            let (total, hits) = state
+                .run(move |conn| {
+                    let search = query.allele_search(settings.inclusion_regex.as_deref());
+                    let ids = search::allele_ids(conn, &search, paging.limit)?;
+                    let hgvs = search.hgvs.map(|hgvs| (hgvs.kind, hgvs.prefix));
+                    let hits =
+                        search::allele_hits(conn, paging.slice(&ids), group_id, &settings, hgvs)?;
+                    Ok((ids.len(), hits))
+                })
+                .await?;
+            let now = Utc::now();
+            let results = SearchResults {
+                alleles: hits
+                    .into_iter()
+                    .map(|hit| SearchAllele::new(hit, now))
+                    .collect(),
+                ..SearchResults::default()
+            };
+            Ok(paging.respond_with(&results, i64::try_from(total).unwrap_or(i64::MAX)))
+        }
     }
 }
 

@@ -7,19 +7,20 @@
 
 use chrono::{DateTime, Utc};
 use ella_db::allele_view::{
-    AlleleView, AnnotationView, GenotypeView, ProbandGenotype, SampleGenotype,
+    AlleleView, AnnotationView, GeneAlleles, GenotypeView, ProbandGenotype, SampleGenotype,
 };
 use ella_db::assessment_view::{
     AlleleAssessmentRecord, AlleleReportRecord, GroupName, ReferenceAssessmentColumns,
 };
 use ella_db::enums::{CallerType, ChangeType, GenotypesampledataType};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::analyses::Sample;
 use super::users::User;
 use super::{serialize_datetime, serialize_optional_datetime};
+use crate::lax::{LaxInt, LaxString};
 
 /// Which form of the allele assessment an endpoint shows (api.md §6.8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +28,6 @@ pub enum AssessmentForm {
     /// Every field (`AlleleAssessment`).
     Full,
     /// `id`, `date_created` and `classification` (`AlleleAssessmentOverview`).
-    #[expect(
-        dead_code,
-        reason = "for the allele overviews and search hits (api.md §4.4, §4.11)"
-    )]
     Overview,
 }
 
@@ -185,6 +182,27 @@ fn change_type_text(change_type: ChangeType) -> &'static str {
         ChangeType::InsMe => "ins_me",
         ChangeType::Inv => "inv",
         ChangeType::Bnd => "bnd",
+    }
+}
+
+/// A gene with the requested alleles in it (api.md §4.3, `GET /alleles/by-gene/`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AlleleGene {
+    /// Gene symbol.
+    pub symbol: Option<String>,
+    /// HGNC id.
+    pub hgnc_id: Option<i32>,
+    /// The alleles, by chromosome and position.
+    pub allele_ids: Vec<i32>,
+}
+
+impl From<GeneAlleles> for AlleleGene {
+    fn from(gene: GeneAlleles) -> Self {
+        Self {
+            symbol: gene.symbol,
+            hgnc_id: gene.hgnc_id,
+            allele_ids: gene.allele_ids,
+        }
     }
 }
 
@@ -562,6 +580,32 @@ impl From<ReferenceAssessmentColumns> for ReferenceAssessment {
             evaluation: row.evaluation,
         }
     }
+}
+
+/// The declared body of `POST /referenceassessments/` (api.md §4.6); other keys are refused.
+/// ELLA 1.17 validates it and then always fails, so it is only validated.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[expect(
+    dead_code,
+    reason = "validated only: the endpoint always fails, as in ELLA 1.17"
+)]
+pub struct ReferenceAssessmentPostRequest {
+    /// Id of an existing reference assessment.
+    pub id: Option<LaxInt>,
+    /// The allele.
+    pub allele_id: LaxInt,
+    /// The reference.
+    pub reference_id: LaxInt,
+    /// The evaluation document.
+    #[schema(value_type = Object)]
+    pub evaluation: Map<String, Value>,
+    /// The analysis it is made in.
+    pub analysis_id: Option<LaxInt>,
+    /// Gene panel name.
+    pub genepanel_name: LaxString,
+    /// Gene panel version.
+    pub genepanel_version: LaxString,
 }
 
 #[cfg(test)]

@@ -166,7 +166,7 @@ impl From<InterpretationOverview> for AnalysisInterpretationOverview {
 }
 
 /// The wire text of an interpretation status.
-fn status_text(status: InterpretationStatus) -> &'static str {
+pub(super) fn status_text(status: InterpretationStatus) -> &'static str {
     match status {
         InterpretationStatus::NotStarted => "Not started",
         InterpretationStatus::Ongoing => "Ongoing",

@@ -1,12 +1,13 @@
 //! Search (api.md §4.11): the results of `GET /search/` and the suggestions of
 //! `GET /search/options/`.
 
-use ella_db::search::{GeneOption as GeneRow, UserOption as UserRow};
+use chrono::{DateTime, Utc};
+use ella_db::search::{AlleleHit, GeneOption as GeneRow, UserOption as UserRow};
 use serde::Serialize;
-use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::overviews::OverviewAnalysis;
+use super::alleles::{Allele, AssessmentForm};
+use super::overviews::{AlleleInterpretationOverview, OverviewAnalysis};
 
 /// The results of a search; only the list of the searched type is filled.
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
@@ -68,4 +69,20 @@ impl From<UserRow> for UserOption {
 }
 
 /// A variant hit.
-pub type SearchAllele = Value;
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchAllele {
+    /// The allele, with `filtered_transcripts` from the caller's official panels.
+    pub allele: Allele,
+    /// All its rounds, by `date_last_update`.
+    pub interpretations: Vec<AlleleInterpretationOverview>,
+}
+
+impl SearchAllele {
+    /// The wire form of `hit`; `now` as for [`Allele::new`].
+    pub fn new(hit: AlleleHit, now: DateTime<Utc>) -> Self {
+        Self {
+            allele: Allele::new(hit.allele, AssessmentForm::Overview, now),
+            interpretations: hit.rounds.into_iter().map(Into::into).collect(),
+        }
+    }
+}

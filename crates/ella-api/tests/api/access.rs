@@ -21,6 +21,9 @@ enum Guard {
     /// The query parameters `analysis_id` and `gp_name`/`gp_version` may only name an analysis
     /// or gene panel of the caller's group (api.md §2.7); any other is 500.
     ContextQuery,
+    /// The path names an allele; only the analyses of the caller's gene panels that contain it
+    /// are listed.
+    AlleleAnalyses,
     /// The path names an entity that ELLA does not restrict, for the reason given.
     Unrestricted(&'static str),
 }
@@ -44,15 +47,66 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/analyses/", Guard::NoEntity),
     ("GET", r"/analyses/{analysis_id:\d+}/", Guard::AnalysisPanel),
     ("GET", "/alleles/", Guard::ContextQuery),
+    (
+        "GET",
+        "/alleles/by-gene/",
+        Guard::Unrestricted("gene symbols of alleles, which are shared by every group"),
+    ),
+    (
+        "GET",
+        r"/alleles/{allele_id:\d+}/analyses/",
+        Guard::AlleleAnalyses,
+    ),
+    (
+        "GET",
+        "/alleleassessments/",
+        Guard::Unrestricted(SHARED_CLASSIFICATIONS),
+    ),
+    (
+        "GET",
+        r"/alleleassessments/{aa_id:\d+}/",
+        Guard::Unrestricted(SHARED_CLASSIFICATIONS),
+    ),
+    (
+        "GET",
+        "/allelereports/",
+        Guard::Unrestricted(SHARED_CLASSIFICATIONS),
+    ),
+    (
+        "GET",
+        r"/allelereports/{ar_id:\d+}/",
+        Guard::Unrestricted(SHARED_CLASSIFICATIONS),
+    ),
+    (
+        "GET",
+        "/referenceassessments/",
+        Guard::Unrestricted(SHARED_CLASSIFICATIONS),
+    ),
+    (
+        "GET",
+        r"/referenceassessments/{ra_id:\d+}/",
+        Guard::Unrestricted(SHARED_CLASSIFICATIONS),
+    ),
+    ("POST", "/referenceassessments/", Guard::NoEntity),
     ("GET", "/overviews/analyses/", Guard::NoEntity),
     ("GET", "/overviews/analyses/finalized/", Guard::NoEntity),
+    ("GET", "/overviews/alleles/", Guard::NoEntity),
+    ("GET", "/overviews/alleles/finalized/", Guard::NoEntity),
     ("GET", "/overviews/userstats/", Guard::NoEntity),
     ("GET", "/search/", Guard::NoEntity),
     ("GET", "/search/options/", Guard::NoEntity),
 ];
 
+/// Why assessments and reports are readable by every group: ELLA shares classifications, and
+/// every allele object carries its current ones (api.md §2.7, §6.4).
+const SHARED_CLASSIFICATIONS: &str =
+    "classifications are shared: every allele object carries its current ones";
+
 /// HG002-Trio.Mendeliome_v01, of testgroup02's panel Mendeliome v01.
 const FOREIGN_ANALYSIS: &str = "1";
+
+/// An allele of HG002 only.
+const FOREIGN_ALLELE: &str = "5";
 
 /// testgroup02's analysis and panel as query parameters, each alone.
 const FOREIGN_CONTEXTS: [&str; 2] = ["analysis_id=1", "gp_name=Mendeliome&gp_version=v01"];
@@ -82,6 +136,7 @@ fn concrete(path: &str) -> String {
         uri.push_str(&rest[..start]);
         uri.push_str(match name {
             "analysis_id" => FOREIGN_ANALYSIS,
+            "allele_id" => FOREIGN_ALLELE,
             other => panic!("no test id for path parameter `{other}` of {path}"),
         });
         rest = &rest[end + 1..];
@@ -186,5 +241,35 @@ async fn testgroup01_cannot_name_testgroup02s_analysis_or_panel() {
             let reply = send(&app, request(&owner)).await;
             assert_eq!(reply.status, 200, "{method} {uri}: {}", reply.text());
         }
+    }
+}
+
+#[actix_web::test]
+async fn testgroup01_sees_no_analysis_of_testgroup02_through_an_allele() {
+    let api = TestApi::with_analyses();
+    let app = init_service(ella_api::app(api.state.clone())).await;
+    let intruder = api.session_cookie("testuser1");
+    let owner = api.session_cookie("testuser4");
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let guarded: Vec<_> = routes
+        .0
+        .iter()
+        .filter(|(method, path)| guard_of(method, path) == Some(Guard::AlleleAnalyses))
+        .collect();
+    assert!(!guarded.is_empty());
+    for (method, path) in guarded {
+        let uri = concrete(path);
+        let request = |cookie: &str| {
+            TestRequest::default()
+                .method(method.clone())
+                .uri(&uri)
+                .insert_header(("Cookie", format!("AuthenticationToken={cookie}")))
+        };
+        let hidden = send(&app, request(&intruder)).await;
+        assert_eq!(hidden.status, 200, "{method} {uri}: {}", hidden.text());
+        assert_eq!(hidden.json(), serde_json::json!([]), "{method} {uri}");
+        let shown = send(&app, request(&owner)).await.json();
+        assert_eq!(shown[0]["id"], 1, "{method} {uri}: {shown}");
     }
 }

@@ -189,6 +189,18 @@ fn deposit_e2e_analyses(
     Ok(())
 }
 
+/// `value` with every character outside `A-Za-z0-9` percent-encoded.
+pub fn encode(value: &str) -> String {
+    value.bytes().fold(String::new(), |mut text, byte| {
+        if byte.is_ascii_alphanumeric() {
+            text.push(char::from(byte));
+        } else {
+            write!(text, "%{byte:02X}").expect("write to a String");
+        }
+        text
+    })
+}
+
 /// SHA-256 of `text` as lowercase hex, as ELLA stores session tokens (api.md §2.1).
 pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes())

@@ -2,6 +2,8 @@
 //! of its own per test, loaded with ELLA's test fixtures. No mocks.
 
 mod access;
+mod allele_worklists;
+mod alleles;
 mod analyses;
 mod auth;
 mod bad_input;

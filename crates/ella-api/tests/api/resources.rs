@@ -1,24 +1,10 @@
 //! The user, configuration and broadcast resources (api.md §4.1, §4.2) and the routing
 //! conventions (api.md §1.1).
 
-use std::fmt::Write as _;
-
 use actix_web::test::{self, TestRequest};
 use serde_json::{json, Value};
 
-use crate::common::{get, send, TestApi};
-
-/// `value` with every character outside `A-Za-z0-9` percent-encoded.
-fn encode(value: &str) -> String {
-    value.bytes().fold(String::new(), |mut text, byte| {
-        if byte.is_ascii_alphanumeric() {
-            text.push(char::from(byte));
-        } else {
-            write!(text, "%{byte:02X}").expect("write to a String");
-        }
-        text
-    })
-}
+use crate::common::{encode, get, send, TestApi};
 
 fn usernames(reply: &Value) -> Vec<&str> {
     reply

@@ -355,6 +355,43 @@ pub fn matching_ids(conn: &mut PgConnection, conditions: Vec<AlleleCondition>) -
         .load(conn)?)
 }
 
+/// A gene of the current annotation of some alleles, with those alleles (api.md §4.3,
+/// `GET /alleles/by-gene/`).
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct GeneAlleles {
+    /// Gene symbol.
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub symbol: Option<String>,
+    /// HGNC id.
+    #[diesel(sql_type = diesel::sql_types::Nullable<Int4>)]
+    pub hgnc_id: Option<i32>,
+    /// The alleles, distinct, by chromosome (as text) and start position.
+    #[diesel(sql_type = Array<Int4>)]
+    pub allele_ids: Vec<i32>,
+}
+
+/// The genes of the current annotation transcripts of `allele_ids`, each with its alleles, by
+/// symbol and HGNC id; only transcripts matching `inclusion_regex` count, if one is set.
+pub fn alleles_by_gene(
+    conn: &mut PgConnection,
+    allele_ids: &[i32],
+    inclusion_regex: Option<&str>,
+) -> Result<Vec<GeneAlleles>> {
+    Ok(diesel::sql_query(
+        "SELECT symbol, hgnc_id,
+             array_agg(allele_id ORDER BY chromosome, start_position, allele_id) AS allele_ids
+         FROM (SELECT DISTINCT t.symbol, t.hgnc_id, a.id AS allele_id, a.chromosome,
+                   a.start_position
+               FROM annotationshadowtranscript t JOIN allele a ON a.id = t.allele_id
+               WHERE t.allele_id = ANY($1) AND ($2::text IS NULL OR t.transcript ~ $2)) genes
+         GROUP BY symbol, hgnc_id
+         ORDER BY symbol, hgnc_id",
+    )
+    .bind::<Array<Int4>, _>(allele_ids)
+    .bind::<diesel::sql_types::Nullable<Text>, _>(inclusion_regex)
+    .load(conn)?)
+}
+
 /// `ids` without repeats, first occurrence kept.
 fn unique(ids: &[i32]) -> Vec<i32> {
     let mut seen = HashSet::new();
@@ -594,8 +631,10 @@ struct SampleDataRow {
 /// Everything of an analysis that the allele objects need.
 struct AnalysisContext {
     samples: Vec<SampleColumns>,
-    genotypes: Vec<GenotypeRow>,
-    sample_data: Vec<SampleDataRow>,
+    /// The first genotype (by id) of each (proband sample, allele), for either of its alleles.
+    genotypes: HashMap<(i32, i32), GenotypeRow>,
+    /// Genotype sample data by (sample, genotype, second allele).
+    sample_data: HashMap<(i32, i32, bool), SampleDataRow>,
     /// Both alleles of every loaded genotype, by id.
     genotype_alleles: HashMap<i32, AlleleColumns>,
     /// Requested alleles within 2 bp of another allele of the analysis.
@@ -636,6 +675,10 @@ impl AnalysisContext {
             .filter(genotypesampledata::sample_id.eq_any(&sample_ids))
             .select(SampleDataRow::as_select())
             .load(conn)?;
+        let sample_data = sample_data
+            .into_iter()
+            .map(|row| ((row.sample_id, row.genotype_id, row.secondallele), row))
+            .collect();
         let missing: Vec<i32> = genotypes
             .iter()
             .flat_map(|row| [Some(row.allele_id), row.secondallele_id])
@@ -645,9 +688,20 @@ impl AnalysisContext {
         let mut genotype_alleles = alleles_by_id(conn, &missing)?;
         genotype_alleles.extend(requested.iter().map(|(id, row)| (*id, row.clone())));
         let nearby = flags::nearby(&analysis_loci(conn, analysis_id)?, ids);
+        let mut by_sample_allele = HashMap::new();
+        for row in genotypes {
+            for allele_id in [Some(row.allele_id), row.secondallele_id]
+                .into_iter()
+                .flatten()
+            {
+                by_sample_allele
+                    .entry((row.sample_id, allele_id))
+                    .or_insert_with(|| row.clone());
+            }
+        }
         Ok(Self {
             samples,
-            genotypes,
+            genotypes: by_sample_allele,
             sample_data,
             genotype_alleles,
             nearby,
@@ -658,10 +712,7 @@ impl AnalysisContext {
     fn samples_of(&self, allele: &AlleleColumns) -> Result<Vec<ProbandGenotype>> {
         let mut found = Vec::new();
         for proband in self.samples.iter().filter(|sample| sample.proband) {
-            let Some(genotype) = self.genotypes.iter().find(|row| {
-                row.sample_id == proband.id
-                    && (row.allele_id == allele.id || row.secondallele_id == Some(allele.id))
-            }) else {
+            let Some(genotype) = self.genotypes.get(&(proband.id, allele.id)) else {
                 continue;
             };
             let member = |id: Option<i32>| -> Result<Option<SampleGenotype>> {
@@ -730,11 +781,7 @@ impl AnalysisContext {
     }
 
     fn row_of(&self, sample_id: i32, genotype_id: i32, second: bool) -> Option<&SampleDataRow> {
-        self.sample_data.iter().find(|row| {
-            row.sample_id == sample_id
-                && row.genotype_id == genotype_id
-                && row.secondallele == second
-        })
+        self.sample_data.get(&(sample_id, genotype_id, second))
     }
 
     /// The displayed genotype of `sample_id` for `genotype`.
@@ -795,4 +842,60 @@ fn analysis_loci(conn: &mut PgConnection, analysis_id: i32) -> Result<Vec<Locus>
             end: row.open_end_position,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use ella_test_support::TestDatabase;
+
+    use super::*;
+
+    fn query<'a>(
+        ids: &'a [i32],
+        links: &'a LinkFilter,
+        settings: &'a AnnotationSettings,
+    ) -> AlleleQuery<'a> {
+        AlleleQuery {
+            allele_ids: ids,
+            genepanel: None,
+            analysis_id: None,
+            filterconfig_id: None,
+            links,
+            include: Include::ALL,
+            settings,
+        }
+    }
+
+    #[test]
+    fn ids_keep_their_order_and_segregation_is_refused() {
+        let db = TestDatabase::migrated();
+        let mut conn = db.connect();
+        diesel::sql_query(
+            "INSERT INTO allele (id, genome_reference, chromosome, start_position,
+                 open_end_position, change_from, change_to, change_type, vcf_pos, vcf_ref,
+                 vcf_alt, length, caller_type)
+             VALUES (1, 'GRCh37', '2', 10, 11, 'A', 'G', 'SNP', 11, 'A', 'G', 1, 'snv'),
+                    (2, 'GRCh37', '1', 10, 11, 'C', 'T', 'SNP', 11, 'C', 'T', 1, 'snv')",
+        )
+        .execute(&mut conn)
+        .unwrap();
+        let (links, settings) = (LinkFilter::default(), AnnotationSettings::default());
+        let views = load(&mut conn, &query(&[2, 99, 1, 2], &links, &settings)).unwrap();
+        let ids: Vec<i32> = views.iter().map(|view| view.allele.id).collect();
+        assert_eq!(ids, [2, 1], "input order, unknown and repeated ids skipped");
+        assert!(views.iter().all(|view| view.annotation.is_none()
+            && view.samples.is_none()
+            && view.tags.is_empty()
+            && view.warnings == AlleleWarnings::default()));
+        let by_position = matching_ids(&mut conn, Vec::new()).unwrap();
+        assert_eq!(by_position, [2, 1], "chromosome first");
+        let segregation = AlleleQuery {
+            filterconfig_id: Some(1),
+            ..query(&[1], &links, &settings)
+        };
+        assert!(matches!(
+            load(&mut conn, &segregation),
+            Err(Error::Invalid(_))
+        ));
+    }
 }
