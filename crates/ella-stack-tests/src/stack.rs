@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use ella_test_support::{repo_root, testdata, TestDatabase};
@@ -21,31 +22,37 @@ const BINARIES: [&str; 3] = ["ella-api", "analyses-watcher", "ella-cli"];
 
 /// The folder of the built binaries.
 ///
-/// The test executable lives in `<target>/<profile>/deps/`. The binaries are built when missing (e.g. `cargo test -p ella-stack-tests` on a fresh tree);
-/// `cargo test --workspace` has built them already.
+/// The test executable lives in `<target>/<profile>/deps/`. The binaries are not dependencies of
+/// this crate, so `cargo test -p ella-stack-tests` alone would not rebuild them: they are built
+/// here (a no-op when `cargo test --workspace` has built them already), so that a test never runs
+/// stale binaries.
 pub fn bin_dir() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(build_binaries).clone()
+}
+
+/// Builds [`BINARIES`] into the target folder and profile of the running test executable.
+fn build_binaries() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable");
     let dir = exe
         .parent()
         .and_then(Path::parent)
         .expect("<target>/<profile>/deps/<test>")
         .to_path_buf();
-    if BINARIES.iter().any(|name| !dir.join(name).is_file()) {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let mut build = Command::new(cargo);
-        build.current_dir(repo_root()).args(["build", "--bins"]);
-        for package in BINARIES {
-            build.args(["-p", package]);
-        }
-        if dir.file_name().is_some_and(|name| name == "release") {
-            build.arg("--release");
-        }
-        if let Some(target) = dir.parent() {
-            build.env("CARGO_TARGET_DIR", target);
-        }
-        let status = build.status().expect("run cargo build");
-        assert!(status.success(), "building {BINARIES:?} failed");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut build = Command::new(cargo);
+    build.current_dir(repo_root()).args(["build", "--bins"]);
+    for package in BINARIES {
+        build.args(["-p", package]);
     }
+    if dir.file_name().is_some_and(|name| name == "release") {
+        build.arg("--release");
+    }
+    if let Some(target) = dir.parent() {
+        build.env("CARGO_TARGET_DIR", target);
+    }
+    let status = build.status().expect("run cargo build");
+    assert!(status.success(), "building {BINARIES:?} failed");
     dir
 }
 
