@@ -47,6 +47,10 @@ pub enum ApiError {
     /// A body, query parameter or path parameter fails validation; ELLA answers 500.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+    /// A business rule refused the request; ELLA answers 500 with the rule's message
+    /// (api.md §1.4, "API error").
+    #[error("{0}")]
+    Rule(String),
     /// Something the request names does not exist; ELLA answers 500, never 404 (api.md §1.4).
     #[error("not found: {0}")]
     NotFound(String),
@@ -80,6 +84,7 @@ impl ApiError {
                 )),
             ),
             Self::Unauthorized(message) => Reply::Json(StatusCode::UNAUTHORIZED, message.clone()),
+            Self::Rule(message) => Reply::Json(StatusCode::INTERNAL_SERVER_ERROR, message.clone()),
             Self::MalformedJson => Reply::Json(StatusCode::BAD_REQUEST, MALFORMED_JSON.into()),
             Self::PayloadTooLarge => {
                 Reply::Json(StatusCode::PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE.into())
@@ -160,6 +165,7 @@ mod tests {
             (ApiError::MethodNotAllowed, 405),
             (ApiError::InvalidRequest("x".into()), 500),
             (ApiError::NotFound("x".into()), 500),
+            (ApiError::Rule("x".into()), 500),
             (ApiError::Database(ella_db::Error::Invalid("x".into())), 500),
             (ApiError::Internal("x".into()), 500),
         ];

@@ -3,7 +3,10 @@
 
 use utoipa::OpenApi;
 
-use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{
+    analyses, annotationconfigs, broadcasts, config, customannotations, geneassessments,
+    genepanels, references, specs, users,
+};
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
 #[derive(OpenApi)]
@@ -26,6 +29,16 @@ use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, us
         specs::get_specs,
         analyses::list_analyses,
         analyses::get_analysis,
+        genepanels::list_genepanels,
+        genepanels::create_genepanel,
+        genepanels::get_genepanel,
+        genepanels::get_genepanel_stats,
+        references::list_references,
+        references::create_reference,
+        customannotations::list_customannotations,
+        customannotations::create_customannotation,
+        geneassessments::list_geneassessments,
+        geneassessments::create_geneassessment,
     )
 )]
 pub struct ApiDoc;

@@ -10,7 +10,10 @@ use actix_web::{
     guard, middleware, web, FromRequest, Handler, HttpRequest, HttpResponse, Responder,
 };
 
-use crate::handlers::{analyses, annotationconfigs, broadcasts, config, specs, users};
+use crate::handlers::{
+    analyses, annotationconfigs, broadcasts, config, customannotations, geneassessments,
+    genepanels, references, specs, users,
+};
 use crate::middleware::hide_payload;
 use crate::ApiError;
 
@@ -82,6 +85,78 @@ pub fn table(sink: &mut impl RouteSink) {
         r"/analyses/{analysis_id:\d+}/",
         Logged,
         analyses::get_analysis,
+    );
+    genepanel_routes(sink);
+    literature_and_assessment_routes(sink);
+}
+
+/// Gene panels (api.md §4.8).
+fn genepanel_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::GET,
+        "/genepanels/",
+        Logged,
+        genepanels::list_genepanels,
+    );
+    sink.route(
+        Method::POST,
+        "/genepanels/",
+        Logged,
+        genepanels::create_genepanel,
+    );
+    sink.route(
+        Method::GET,
+        "/genepanels/{name}/{version}/",
+        Logged,
+        genepanels::get_genepanel,
+    );
+    sink.route(
+        Method::GET,
+        "/genepanels/{name}/{version}/stats/",
+        Logged,
+        genepanels::get_genepanel_stats,
+    );
+}
+
+/// References, custom annotations and gene assessments (api.md §4.7, §4.9, §4.10).
+fn literature_and_assessment_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::GET,
+        "/references/",
+        Logged,
+        references::list_references,
+    );
+    sink.route(
+        Method::POST,
+        "/references/",
+        Logged,
+        references::create_reference,
+    );
+    sink.route(
+        Method::GET,
+        "/customannotations/",
+        Logged,
+        customannotations::list_customannotations,
+    );
+    sink.route(
+        Method::POST,
+        "/customannotations/",
+        Logged,
+        customannotations::create_customannotation,
+    );
+    sink.route(
+        Method::GET,
+        "/geneassessments/",
+        Logged,
+        geneassessments::list_geneassessments,
+    );
+    sink.route(
+        Method::POST,
+        "/geneassessments/",
+        Logged,
+        geneassessments::create_geneassessment,
     );
 }
 

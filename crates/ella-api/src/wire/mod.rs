@@ -7,6 +7,10 @@
 pub mod analyses;
 pub mod broadcasts;
 pub mod config;
+pub mod customannotations;
+pub mod geneassessments;
+pub mod genepanels;
+pub mod references;
 pub mod users;
 
 use chrono::{DateTime, Utc};

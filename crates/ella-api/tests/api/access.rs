@@ -1,6 +1,7 @@
 //! Access control over the whole route table (api.md §2.7): every route is classified by the
 //! entity its path names, and a user of testgroup01 must not reach testgroup02's analysis
-//! (HG002, analysis 1) through any route that takes an analysis id. A route missing from
+//! (HG002, analysis 1) through any route that takes an analysis id, nor testgroup02's gene panel
+//! (Mendeliome v01) through any route that takes a panel. A route missing from
 //! [`ROUTES`] fails the test, so a new route cannot be added without deciding its check.
 
 use actix_web::http::Method;
@@ -8,7 +9,7 @@ use actix_web::test::{init_service, TestRequest};
 use actix_web::{FromRequest, Handler, Responder};
 use ella_api::{Body, RouteSink};
 
-use crate::common::{send, TestApi};
+use crate::common::{get, send, TestApi};
 
 /// What a route's path names, and so the access check it must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,9 @@ enum Guard {
     /// The path takes an analysis id: only analyses of the caller's group's gene panels
     /// (api.md §2.7); any other is ELLA's 500.
     AnalysisPanel,
+    /// The path takes a gene panel: only the caller's group's panels; any other is 500 with
+    /// ELLA's "Invalid genepanel" message.
+    GroupPanel,
     /// The path names an entity that ELLA does not restrict, for the reason given.
     Unrestricted(&'static str),
 }
@@ -40,10 +44,27 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/specs/", Guard::NoEntity),
     ("GET", "/analyses/", Guard::NoEntity),
     ("GET", r"/analyses/{analysis_id:\d+}/", Guard::AnalysisPanel),
+    ("GET", "/genepanels/", Guard::NoEntity),
+    ("POST", "/genepanels/", Guard::NoEntity),
+    ("GET", "/genepanels/{name}/{version}/", Guard::GroupPanel),
+    ("GET", "/references/", Guard::NoEntity),
+    ("POST", "/references/", Guard::NoEntity),
+    ("GET", "/customannotations/", Guard::NoEntity),
+    ("POST", "/customannotations/", Guard::NoEntity),
+    ("GET", "/geneassessments/", Guard::NoEntity),
+    ("POST", "/geneassessments/", Guard::NoEntity),
+    (
+        "GET",
+        "/genepanels/{name}/{version}/stats/",
+        Guard::GroupPanel,
+    ),
 ];
 
 /// HG002-Trio.Mendeliome_v01, of testgroup02's panel Mendeliome v01.
 const FOREIGN_ANALYSIS: &str = "1";
+
+/// Mendeliome v01, testgroup02's panel.
+const FOREIGN_PANEL: (&str, &str) = ("Mendeliome", "v01");
 
 /// Collects the routes of the table as (method, path).
 #[derive(Default)]
@@ -70,6 +91,8 @@ fn concrete(path: &str) -> String {
         uri.push_str(&rest[..start]);
         uri.push_str(match name {
             "analysis_id" => FOREIGN_ANALYSIS,
+            "name" | "gp_name" => FOREIGN_PANEL.0,
+            "version" | "gp_version" => FOREIGN_PANEL.1,
             other => panic!("no test id for path parameter `{other}` of {path}"),
         });
         rest = &rest[end + 1..];
@@ -142,5 +165,35 @@ async fn testgroup01_cannot_reach_testgroup02s_analysis() {
             let reply = send(&app, request(&owner)).await;
             assert_eq!(reply.status, 200, "{method} {uri}: {}", reply.text());
         }
+    }
+}
+
+#[actix_web::test]
+async fn testgroup01_cannot_read_testgroup02s_panels() {
+    let api = TestApi::with_analyses();
+    let app = init_service(ella_api::app(api.state.clone())).await;
+    let intruder = api.session_cookie("testuser1");
+    let owner = api.session_cookie("testuser4");
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let guarded: Vec<_> = routes
+        .0
+        .iter()
+        .filter(|(method, path)| guard_of(method, path) == Some(Guard::GroupPanel))
+        .collect();
+    assert!(!guarded.is_empty());
+    for (method, path) in guarded {
+        assert_eq!(*method, Method::GET, "{path}");
+        let uri = concrete(path);
+        let reply = get(&app, &uri, Some(&intruder)).await;
+        assert_eq!(reply.status, 500, "{uri}: {}", reply.text());
+        let message = reply.json()["message"].as_str().unwrap().to_owned();
+        assert!(
+            message.starts_with("Invalid genepanel name"),
+            "{uri}: {message}"
+        );
+        assert!(message.contains("Mendeliome"), "{uri}: {message}");
+        let reply = get(&app, &uri, Some(&owner)).await;
+        assert_eq!(reply.status, 200, "{uri}: {}", reply.text());
     }
 }

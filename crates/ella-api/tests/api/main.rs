@@ -6,5 +6,7 @@ mod analyses;
 mod auth;
 mod bad_input;
 mod common;
+mod genepanels;
 mod golden;
+mod literature;
 mod resources;
