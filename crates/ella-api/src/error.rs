@@ -35,6 +35,9 @@ pub enum ApiError {
     /// The body claims to be JSON but is not (api.md §1.2).
     #[error("the request body is not valid JSON")]
     MalformedJson,
+    /// A multipart upload lacks its `file` field (api.md §1.4).
+    #[error("the upload has no `file` field")]
+    MissingFile,
     /// The body is larger than the server accepts.
     #[error("the request body is too large")]
     PayloadTooLarge,
@@ -85,7 +88,9 @@ impl ApiError {
             ),
             Self::Unauthorized(message) => Reply::Json(StatusCode::UNAUTHORIZED, message.clone()),
             Self::Rule(message) => Reply::Json(StatusCode::INTERNAL_SERVER_ERROR, message.clone()),
-            Self::MalformedJson => Reply::Json(StatusCode::BAD_REQUEST, MALFORMED_JSON.into()),
+            Self::MalformedJson | Self::MissingFile => {
+                Reply::Json(StatusCode::BAD_REQUEST, MALFORMED_JSON.into())
+            }
             Self::PayloadTooLarge => {
                 Reply::Json(StatusCode::PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE.into())
             }
@@ -160,6 +165,7 @@ mod tests {
             (ApiError::AuthenticationRequired, 403),
             (ApiError::Unauthorized("Invalid credentials".into()), 401),
             (ApiError::MalformedJson, 400),
+            (ApiError::MissingFile, 400),
             (ApiError::PayloadTooLarge, 413),
             (ApiError::UnknownPath, 400),
             (ApiError::MethodNotAllowed, 405),

@@ -13,6 +13,7 @@ mod account;
 mod config_document;
 mod error;
 mod extract;
+mod files;
 mod filter;
 mod handlers;
 mod lax;

@@ -4,8 +4,8 @@
 use utoipa::OpenApi;
 
 use crate::handlers::{
-    analyses, annotationconfigs, broadcasts, config, customannotations, geneassessments,
-    genepanels, references, specs, users,
+    analyses, annotationconfigs, attachments, broadcasts, config, customannotations,
+    geneassessments, genepanels, references, specs, users,
 };
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
@@ -39,6 +39,11 @@ use crate::handlers::{
         customannotations::create_customannotation,
         geneassessments::list_geneassessments,
         geneassessments::create_geneassessment,
+        attachments::upload_attachment,
+        attachments::upload_attachment_alias,
+        attachments::get_attachment,
+        attachments::list_attachments,
+        attachments::get_analysis_attachment,
     )
 )]
 pub struct ApiDoc;

@@ -11,8 +11,8 @@ use actix_web::{
 };
 
 use crate::handlers::{
-    analyses, annotationconfigs, broadcasts, config, customannotations, geneassessments,
-    genepanels, references, specs, users,
+    analyses, annotationconfigs, attachments, broadcasts, config, customannotations,
+    geneassessments, genepanels, references, specs, users,
 };
 use crate::middleware::hide_payload;
 use crate::ApiError;
@@ -88,6 +88,7 @@ pub fn table(sink: &mut impl RouteSink) {
     );
     genepanel_routes(sink);
     literature_and_assessment_routes(sink);
+    attachment_routes(sink);
 }
 
 /// Gene panels (api.md §4.8).
@@ -157,6 +158,41 @@ fn literature_and_assessment_routes(sink: &mut impl RouteSink) {
         "/geneassessments/",
         Logged,
         geneassessments::create_geneassessment,
+    );
+}
+
+/// Attachments (api.md §4.12).
+fn attachment_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::POST,
+        "/attachments/upload/",
+        Logged,
+        attachments::upload_attachment,
+    );
+    sink.route(
+        Method::POST,
+        r"/attachments/{attachment_id:\d+}",
+        Logged,
+        attachments::upload_attachment_alias,
+    );
+    sink.route(
+        Method::GET,
+        r"/attachments/{attachment_id:\d+}",
+        Logged,
+        attachments::get_attachment,
+    );
+    sink.route(
+        Method::GET,
+        "/attachments/",
+        Logged,
+        attachments::list_attachments,
+    );
+    sink.route(
+        Method::GET,
+        r"/attachments/analyses/{analysis_id:\d+}/{index:\d+}/",
+        Logged,
+        attachments::get_analysis_attachment,
     );
 }
 

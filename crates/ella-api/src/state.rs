@@ -14,6 +14,7 @@ use ella_core::password::{PasswordPolicy, PolicyError};
 use ella_db::Pool;
 
 use crate::config_document::ConfigDocument;
+use crate::files::FileSettings;
 use crate::ApiError;
 
 /// Why the server cannot start.
@@ -42,6 +43,7 @@ pub struct AppState {
     pool: Pool,
     config: Arc<ConfigDocument>,
     accounts: Arc<AccountSettings>,
+    files: Arc<FileSettings>,
 }
 
 impl AppState {
@@ -60,12 +62,18 @@ impl AppState {
                 policy,
                 password_expiry_days: auth.password_expiry_days,
             }),
+            files: Arc::new(FileSettings::new(config)),
         })
     }
 
     /// The `GET /config/` document.
     pub(crate) fn config(&self) -> &ConfigDocument {
         &self.config
+    }
+
+    /// The folders files are served from.
+    pub(crate) fn files(&self) -> Arc<FileSettings> {
+        Arc::clone(&self.files)
     }
 
     /// The password rules, to move into blocking work.

@@ -4,6 +4,7 @@
 
 pub mod analyses;
 pub mod annotationconfigs;
+pub mod attachments;
 pub mod broadcasts;
 pub mod config;
 pub mod customannotations;

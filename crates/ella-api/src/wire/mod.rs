@@ -5,6 +5,7 @@
 //! for the OpenAPI document. Key names, `null` versus absent and date formats are ELLA's.
 
 pub mod analyses;
+pub mod attachments;
 pub mod broadcasts;
 pub mod config;
 pub mod customannotations;

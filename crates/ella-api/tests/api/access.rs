@@ -47,6 +47,23 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/genepanels/", Guard::NoEntity),
     ("POST", "/genepanels/", Guard::NoEntity),
     ("GET", "/genepanels/{name}/{version}/", Guard::GroupPanel),
+    ("POST", "/attachments/upload/", Guard::NoEntity),
+    (
+        "POST",
+        r"/attachments/{attachment_id:\d+}",
+        Guard::Unrestricted("the id is ignored: a new attachment is made (api.md §4.12)"),
+    ),
+    (
+        "GET",
+        r"/attachments/{attachment_id:\d+}",
+        Guard::Unrestricted("attachments belong to allele assessments, visible to all users"),
+    ),
+    ("GET", "/attachments/", Guard::NoEntity),
+    (
+        "GET",
+        r"/attachments/analyses/{analysis_id:\d+}/{index:\d+}/",
+        Guard::Unrestricted("always 500: ELLA 1.17 lists no analysis attachments"),
+    ),
     ("GET", "/references/", Guard::NoEntity),
     ("POST", "/references/", Guard::NoEntity),
     ("GET", "/customannotations/", Guard::NoEntity),

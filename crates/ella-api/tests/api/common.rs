@@ -135,6 +135,15 @@ impl TestApi {
         api
     }
 
+    /// The state of a server on this database whose configuration `adjust` changed (file
+    /// folders, limits).
+    pub fn state_with(&self, adjust: impl FnOnce(&mut Config)) -> Data<AppState> {
+        let mut config = test_config();
+        adjust(&mut config);
+        let pool = ella_db::connection::pool(self.db.url(), 4).expect("pool");
+        Data::new(AppState::new(&config, pool).expect("state"))
+    }
+
     /// A session of `username` made directly in the database (for tests of other things than
     /// the login); returns the cookie value.
     pub fn session_cookie(&self, username: &str) -> String {

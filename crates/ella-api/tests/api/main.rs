@@ -3,6 +3,7 @@
 
 mod access;
 mod analyses;
+mod attachments;
 mod auth;
 mod bad_input;
 mod common;
