@@ -16,6 +16,7 @@ mod extract;
 mod files;
 mod filter;
 mod handlers;
+mod igv;
 mod lax;
 mod middleware;
 mod openapi;

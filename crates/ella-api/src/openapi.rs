@@ -5,7 +5,7 @@ use utoipa::OpenApi;
 
 use crate::handlers::{
     analyses, annotationconfigs, attachments, broadcasts, config, customannotations,
-    geneassessments, genepanels, references, specs, users,
+    geneassessments, genepanels, igv, references, specs, users,
 };
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
@@ -44,6 +44,14 @@ use crate::handlers::{
         attachments::get_attachment,
         attachments::list_attachments,
         attachments::get_analysis_attachment,
+        igv::get_tracks,
+        igv::get_resource_file,
+        igv::search,
+        igv::get_genepanel_track,
+        igv::get_classifications_track,
+        igv::get_regions_of_interest_track,
+        igv::get_static_track,
+        igv::get_analysis_track,
     )
 )]
 pub struct ApiDoc;

@@ -12,7 +12,7 @@ use actix_web::{
 
 use crate::handlers::{
     analyses, annotationconfigs, attachments, broadcasts, config, customannotations,
-    geneassessments, genepanels, references, specs, users,
+    geneassessments, genepanels, igv, references, specs, users,
 };
 use crate::middleware::hide_payload;
 use crate::ApiError;
@@ -89,6 +89,7 @@ pub fn table(sink: &mut impl RouteSink) {
     genepanel_routes(sink);
     literature_and_assessment_routes(sink);
     attachment_routes(sink);
+    igv_routes(sink);
 }
 
 /// Gene panels (api.md §4.8).
@@ -193,6 +194,55 @@ fn attachment_routes(sink: &mut impl RouteSink) {
         r"/attachments/analyses/{analysis_id:\d+}/{index:\d+}/",
         Logged,
         attachments::get_analysis_attachment,
+    );
+}
+
+/// IGV configuration, files and dynamic tracks (api.md §4.13).
+fn igv_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/{analysis_id:\d+}/",
+        Logged,
+        igv::get_tracks,
+    );
+    // Before `/igv/{filename}`, whose slashed form would take `search/`.
+    sink.route(Method::GET, "/igv/search/", Logged, igv::search);
+    sink.route(
+        Method::GET,
+        "/igv/{filename}",
+        Logged,
+        igv::get_resource_file,
+    );
+    sink.route(
+        Method::GET,
+        "/igv/tracks/dynamic/genepanel/{gp_name}/{gp_version}/",
+        Logged,
+        igv::get_genepanel_track,
+    );
+    sink.route(
+        Method::GET,
+        "/igv/tracks/dynamic/classifications/",
+        Logged,
+        igv::get_classifications_track,
+    );
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/dynamic/regions_of_interest/{analysis_id:\d+}/",
+        Logged,
+        igv::get_regions_of_interest_track,
+    );
+    sink.route(
+        Method::GET,
+        "/igv/tracks/static/{filepath}",
+        Logged,
+        igv::get_static_track,
+    );
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/analyses/{analysis_id:\d+}/{filename}",
+        Logged,
+        igv::get_analysis_track,
     );
 }
 

@@ -30,6 +30,7 @@ pub mod geneassessment;
 pub mod genepanel;
 pub mod genepanel_view;
 pub mod genotype;
+pub mod igv_tracks;
 pub mod interpretation;
 pub mod links;
 pub mod migrations;

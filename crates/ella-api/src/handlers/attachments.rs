@@ -23,13 +23,16 @@ use sha2::{Digest, Sha256};
 
 use crate::filter::{Column, RestFilter};
 use crate::paging::Paging;
-use crate::session::{random_hex, Authenticated};
+use crate::session::{hex, random_hex, Authenticated};
 use crate::wire::attachments::{Attachment, AttachmentId};
 use crate::wire::ErrorMessage;
 use crate::{ApiError, AppState};
 
 /// `Cache-Control` of downloads (Flask's `send_file` default of ELLA's deployment).
 pub const PUBLIC_CACHE: &str = "public, max-age=43200";
+
+/// The `max-age` of [`PUBLIC_CACHE`], for `Expires`.
+const PUBLIC_CACHE_SECONDS: u64 = 43_200;
 
 /// The columns `q` may name on `GET /attachments/`: every column of `attachment`.
 const ATTACHMENT_COLUMNS: &[Column] = &[
@@ -188,11 +191,7 @@ async fn store_upload(
             .map_err(io)?;
         upload.file = Some(file);
     }
-    let sha256: String = hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let sha256 = hex(&hasher.finalize());
     let target = content_path(storage, &sha256);
     web::block(move || {
         if let Some(file) = upload.file.take() {
@@ -267,7 +266,8 @@ pub fn with_public_cache(mut response: HttpResponse) -> HttpResponse {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static(PUBLIC_CACHE),
     );
-    let expires = header::HttpDate::from(SystemTime::now() + Duration::from_secs(43_200));
+    let expires =
+        header::HttpDate::from(SystemTime::now() + Duration::from_secs(PUBLIC_CACHE_SECONDS));
     if let Ok(value) = header::HeaderValue::from_str(&expires.to_string()) {
         headers.insert(header::EXPIRES, value);
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod customannotations;
 pub mod geneassessments;
 pub mod genepanels;
+pub mod igv;
 pub mod references;
 pub mod specs;
 pub mod users;

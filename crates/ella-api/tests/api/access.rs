@@ -9,7 +9,7 @@ use actix_web::test::{init_service, TestRequest};
 use actix_web::{FromRequest, Handler, Responder};
 use ella_api::{Body, RouteSink};
 
-use crate::common::{get, send, TestApi};
+use crate::common::{get, send, IgvFolders, TestApi};
 
 /// What a route's path names, and so the access check it must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,42 @@ const ROUTES: &[(&str, &str, Guard)] = &[
         r"/attachments/analyses/{analysis_id:\d+}/{index:\d+}/",
         Guard::Unrestricted("always 500: ELLA 1.17 lists no analysis attachments"),
     ),
+    (
+        "GET",
+        r"/igv/tracks/{analysis_id:\d+}/",
+        Guard::AnalysisPanel,
+    ),
+    (
+        "GET",
+        "/igv/{filename}",
+        Guard::Unrestricted("reference genome files of `igv.valid_resource_files`"),
+    ),
+    ("GET", "/igv/search/", Guard::NoEntity),
+    (
+        "GET",
+        "/igv/tracks/dynamic/genepanel/{gp_name}/{gp_version}/",
+        Guard::GroupPanel,
+    ),
+    (
+        "GET",
+        "/igv/tracks/dynamic/classifications/",
+        Guard::NoEntity,
+    ),
+    (
+        "GET",
+        r"/igv/tracks/dynamic/regions_of_interest/{analysis_id:\d+}/",
+        Guard::AnalysisPanel,
+    ),
+    (
+        "GET",
+        "/igv/tracks/static/{filepath}",
+        Guard::Unrestricted("static tracks are checked against the track config's groups"),
+    ),
+    (
+        "GET",
+        r"/igv/tracks/analyses/{analysis_id:\d+}/{filename}",
+        Guard::AnalysisPanel,
+    ),
     ("GET", "/references/", Guard::NoEntity),
     ("POST", "/references/", Guard::NoEntity),
     ("GET", "/customannotations/", Guard::NoEntity),
@@ -108,6 +144,7 @@ fn concrete(path: &str) -> String {
         uri.push_str(&rest[..start]);
         uri.push_str(match name {
             "analysis_id" => FOREIGN_ANALYSIS,
+            "filename" => "HG002.bam",
             "name" | "gp_name" => FOREIGN_PANEL.0,
             "version" | "gp_version" => FOREIGN_PANEL.1,
             other => panic!("no test id for path parameter `{other}` of {path}"),
@@ -154,7 +191,11 @@ fn every_route_is_classified() {
 #[actix_web::test]
 async fn testgroup01_cannot_reach_testgroup02s_analysis() {
     let api = TestApi::with_analyses();
-    let app = init_service(ella_api::app(api.state.clone())).await;
+    let folders = IgvFolders::new();
+    let app = init_service(ella_api::app(
+        api.state_with(|config| folders.apply(config)),
+    ))
+    .await;
     let intruder = api.session_cookie("testuser1");
     let owner = api.session_cookie("testuser4");
     let mut routes = Collector::default();

@@ -28,7 +28,7 @@ fn upload(field: &str, filename: &str, content: &[u8], cookie: &str) -> TestRequ
 }
 
 fn files_below(folder: &std::path::Path) -> usize {
-    std::fs::read_dir(folder).map_or(0, |entries| entries.count())
+    std::fs::read_dir(folder).map_or(0, Iterator::count)
 }
 
 #[actix_web::test]

@@ -321,3 +321,30 @@ where
         .expect("cookie value")
         .to_owned()
 }
+
+/// IGV data for the tests: `IGV_DATA` is the repository's `testdata/igv-data`, `ANALYSES_PATH` a
+/// temporary folder in which the HG002 analysis has a (fake) BAM track with its index.
+pub struct IgvFolders {
+    analyses: tempfile::TempDir,
+}
+
+/// Content of the fake BAM track.
+pub const FAKE_BAM: &[u8] = b"0123456789abcdefghij";
+
+impl IgvFolders {
+    /// Makes the analyses folder.
+    pub fn new() -> Self {
+        let analyses = tempfile::tempdir().expect("temp dir");
+        let tracks = analyses.path().join(E2E_ANALYSES[0]).join("tracks");
+        std::fs::create_dir_all(&tracks).expect("tracks folder");
+        std::fs::write(tracks.join("HG002.bam"), FAKE_BAM).expect("bam");
+        std::fs::write(tracks.join("HG002.bai"), b"index").expect("bai");
+        Self { analyses }
+    }
+
+    /// Points `config` at these folders.
+    pub fn apply(&self, config: &mut Config) {
+        config.folders.igv_data = Some(testdata("igv-data"));
+        config.folders.analyses_path = Some(self.analyses.path().to_owned());
+    }
+}

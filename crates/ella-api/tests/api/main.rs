@@ -9,5 +9,6 @@ mod bad_input;
 mod common;
 mod genepanels;
 mod golden;
+mod igv;
 mod literature;
 mod resources;
