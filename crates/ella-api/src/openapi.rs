@@ -5,7 +5,7 @@ use utoipa::OpenApi;
 
 use crate::handlers::{
     analyses, annotationconfigs, attachments, broadcasts, config, customannotations,
-    geneassessments, genepanels, igv, references, specs, users,
+    geneassessments, genepanels, igv, references, specs, ui, users,
 };
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
@@ -52,6 +52,7 @@ use crate::handlers::{
         igv::get_regions_of_interest_track,
         igv::get_static_track,
         igv::get_analysis_track,
+        ui::log_exception,
     )
 )]
 pub struct ApiDoc;

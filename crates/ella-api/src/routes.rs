@@ -12,7 +12,7 @@ use actix_web::{
 
 use crate::handlers::{
     analyses, annotationconfigs, attachments, broadcasts, config, customannotations,
-    geneassessments, genepanels, igv, references, specs, users,
+    geneassessments, genepanels, igv, references, specs, ui, users,
 };
 use crate::middleware::hide_payload;
 use crate::ApiError;
@@ -22,7 +22,7 @@ use crate::ApiError;
 pub enum Body {
     /// The body is stored in `resourcelog.payload`.
     Logged,
-    /// The body holds a password and is never stored.
+    /// The body holds a password or the UI's whole client state and is never stored.
     Hidden,
 }
 
@@ -90,6 +90,7 @@ pub fn table(sink: &mut impl RouteSink) {
     literature_and_assessment_routes(sink);
     attachment_routes(sink);
     igv_routes(sink);
+    sink.route(Method::POST, "/ui/exceptionlog/", Hidden, ui::log_exception);
 }
 
 /// Gene panels (api.md §4.8).

@@ -40,6 +40,7 @@ pub mod removal;
 pub mod resourcelog;
 pub mod sample;
 pub mod shadow;
+pub mod uiexception;
 pub mod user;
 pub mod usergroup;
 

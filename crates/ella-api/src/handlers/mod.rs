@@ -13,4 +13,5 @@ pub mod genepanels;
 pub mod igv;
 pub mod references;
 pub mod specs;
+pub mod ui;
 pub mod users;

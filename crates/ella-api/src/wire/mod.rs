@@ -12,6 +12,7 @@ pub mod customannotations;
 pub mod geneassessments;
 pub mod genepanels;
 pub mod references;
+pub mod ui;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -100,6 +100,7 @@ const ROUTES: &[(&str, &str, Guard)] = &[
         r"/igv/tracks/analyses/{analysis_id:\d+}/{filename}",
         Guard::AnalysisPanel,
     ),
+    ("POST", "/ui/exceptionlog/", Guard::NoEntity),
     ("GET", "/references/", Guard::NoEntity),
     ("POST", "/references/", Guard::NoEntity),
     ("GET", "/customannotations/", Guard::NoEntity),

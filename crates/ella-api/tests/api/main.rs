@@ -12,3 +12,4 @@ mod golden;
 mod igv;
 mod literature;
 mod resources;
+mod ui;
