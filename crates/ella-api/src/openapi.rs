@@ -50,6 +50,7 @@ use crate::handlers::{
         igv::get_genepanel_track,
         igv::get_classifications_track,
         igv::get_regions_of_interest_track,
+        igv::get_variants_track,
         igv::get_static_track,
         igv::get_analysis_track,
         ui::log_exception,

@@ -229,6 +229,12 @@ fn igv_routes(sink: &mut impl RouteSink) {
     );
     sink.route(
         Method::GET,
+        r"/igv/tracks/dynamic/variants/{analysis_id:\d+}/",
+        Logged,
+        igv::get_variants_track,
+    );
+    sink.route(
+        Method::GET,
         r"/igv/tracks/dynamic/regions_of_interest/{analysis_id:\d+}/",
         Logged,
         igv::get_regions_of_interest_track,

@@ -170,3 +170,89 @@ pub fn transcript_locus(conn: &mut PgConnection, name: &str) -> Result<Option<Lo
     .get_result(conn)
     .optional()?)
 }
+
+/// An allele as a VCF record needs it.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct VcfAllele {
+    /// Allele id.
+    #[diesel(sql_type = Int4)]
+    pub id: i32,
+    /// Chromosome.
+    #[diesel(sql_type = Text)]
+    pub chromosome: String,
+    /// VCF position.
+    #[diesel(sql_type = Int4)]
+    pub vcf_pos: i32,
+    /// VCF reference.
+    #[diesel(sql_type = Text)]
+    pub vcf_ref: String,
+    /// VCF alternative.
+    #[diesel(sql_type = Text)]
+    pub vcf_alt: String,
+    /// Change type, e.g. `SNP`, `del`, `dup`.
+    #[diesel(sql_type = Text)]
+    pub change_type: String,
+    /// Length.
+    #[diesel(sql_type = Int4)]
+    pub length: i32,
+    /// `snv` or `cnv`.
+    #[diesel(sql_type = Text)]
+    pub caller_type: String,
+}
+
+/// The alleles `ids` that exist.
+pub fn vcf_alleles(conn: &mut PgConnection, ids: &[i32]) -> Result<Vec<VcfAllele>> {
+    Ok(diesel::sql_query(
+        "SELECT id, chromosome, vcf_pos, vcf_ref, vcf_alt, change_type::text AS change_type, \
+                length, caller_type::text AS caller_type \
+         FROM allele WHERE id = ANY($1)",
+    )
+    .bind::<Array<Int4>, _>(ids)
+    .load(conn)?)
+}
+
+/// The genotype of a proband sample of an analysis for one allele.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct ProbandGenotype {
+    /// The allele.
+    #[diesel(sql_type = Int4)]
+    pub allele_id: i32,
+    /// Sample name.
+    #[diesel(sql_type = Text)]
+    pub identifier: String,
+    /// Variant quality.
+    #[diesel(sql_type = Nullable<Int4>)]
+    pub variant_quality: Option<i32>,
+    /// Filter status, e.g. `PASS`.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub filter_status: Option<String>,
+    /// `Homozygous`, `Heterozygous`, `Reference` or `No coverage`.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub genotype_type: Option<String>,
+    /// Copy number (CNVs).
+    #[diesel(sql_type = Nullable<diesel::sql_types::Int2>)]
+    pub copy_number: Option<i16>,
+}
+
+/// The genotypes of the proband samples of analysis `analysis_id` for the alleles `ids` (as
+/// first or second allele), by genotype id.
+pub fn proband_genotypes(
+    conn: &mut PgConnection,
+    analysis_id: i32,
+    ids: &[i32],
+) -> Result<Vec<ProbandGenotype>> {
+    Ok(diesel::sql_query(
+        "SELECT a.id AS allele_id, s.identifier, g.variant_quality, g.filter_status, \
+                gsd.type::text AS genotype_type, gsd.copy_number \
+         FROM allele a \
+         JOIN genotype g ON g.allele_id = a.id OR g.secondallele_id = a.id \
+         JOIN sample s ON s.id = g.sample_id \
+         LEFT JOIN genotypesampledata gsd ON gsd.genotype_id = g.id AND gsd.sample_id = s.id \
+              AND gsd.secondallele = (g.secondallele_id IS NOT DISTINCT FROM a.id) \
+         WHERE a.id = ANY($1) AND s.analysis_id = $2 AND s.proband \
+         ORDER BY g.id",
+    )
+    .bind::<Array<Int4>, _>(ids)
+    .bind::<Int4, _>(analysis_id)
+    .load(conn)?)
+}

@@ -441,6 +441,110 @@ pub async fn get_regions_of_interest_track(
     ))
 }
 
+/// The header of the variants track, up to the sample columns.
+const VCF_HEADER: &str = "##fileformat=VCFv4.1
+##INFO=<ID=SVTYPE,Number=1,Type=String,Description=\"Type of structural variant\">
+##INFO=<ID=SVLEN,Number=.,Type=Integer,Description=\"Difference in length between REF and ALT alleles\">
+##INFO=<ID=END,Number=1,Type=Integer,Description=\"End position of the variant described in this record\">
+##FORMAT=<ID=CN,Number=.,Type=Integer,Description=\"Copy Number\">
+#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT";
+
+/// The given alleles of an analysis of the caller's panels as VCF, with the genotypes of its
+/// proband samples.
+#[utoipa::path(get, path = "/api/v1/igv/tracks/dynamic/variants/{analysis_id}/", tag = "IGV",
+    params(
+        ("analysis_id" = i32, Path, description = "Analysis id"),
+        ("allele_ids" = Option<String>, Query, description = "Comma-separated allele ids"),
+    ),
+    responses((status = 200, description = "VCF text")))]
+pub async fn get_variants_track(
+    state: Data<AppState>,
+    caller: Authenticated,
+    request: HttpRequest,
+    analysis_id: UrlPath<i32>,
+) -> Result<HttpResponse, ApiError> {
+    let analysis_id = analysis_id.into_inner();
+    visible_analysis(&state, &caller, analysis_id).await?;
+    let ids = allele_ids(&request)?;
+    let vcf = state
+        .run(move |conn| {
+            let alleles = igv_tracks::vcf_alleles(conn, &ids)?;
+            let genotypes = igv_tracks::proband_genotypes(conn, analysis_id, &ids)?;
+            variants_vcf(alleles, &genotypes)
+        })
+        .await?;
+    Ok(text_track(vcf, crate::handlers::attachments::PUBLIC_CACHE))
+}
+
+/// The VCF text of `alleles` with the proband `genotypes` (api.md §4.13), one record per line.
+fn variants_vcf(
+    alleles: Vec<igv_tracks::VcfAllele>,
+    genotypes: &[igv_tracks::ProbandGenotype],
+) -> Result<String, ApiError> {
+    let mut samples: Vec<&str> = genotypes.iter().map(|g| g.identifier.as_str()).collect();
+    samples.sort_unstable();
+    samples.dedup();
+    let mut ranked = Vec::with_capacity(alleles.len());
+    for allele in alleles {
+        ranked.push((chromosome_rank(&allele.chromosome)?, allele.vcf_pos, allele));
+    }
+    ranked.sort_by_key(|(rank, position, allele)| (*rank, *position, allele.id));
+    let mut vcf = String::from(VCF_HEADER);
+    for sample in &samples {
+        write!(vcf, "\t{sample}").expect("write to a String");
+    }
+    vcf.push('\n');
+    for (_, _, allele) in ranked {
+        let is_cnv = allele.caller_type == "cnv";
+        let (mut calls, mut copies) = (Vec::new(), Vec::new());
+        let (mut quality, mut filter) = ("N/A".to_owned(), "N/A".to_owned());
+        for sample in &samples {
+            let Some(genotype) = genotypes
+                .iter()
+                .find(|g| g.allele_id == allele.id && g.identifier == *sample)
+            else {
+                calls.push("./.".to_owned());
+                continue;
+            };
+            let homozygous = genotype.genotype_type.as_deref() == Some("Homozygous");
+            calls.push(if homozygous { "1/1" } else { "0/1" }.to_owned());
+            copies.push(match (is_cnv, genotype.copy_number) {
+                (true, Some(copy_number)) => copy_number.to_string(),
+                _ => ".".to_owned(),
+            });
+            quality = genotype
+                .variant_quality
+                .map_or_else(|| ".".to_owned(), |value| value.to_string());
+            filter = genotype
+                .filter_status
+                .clone()
+                .unwrap_or_else(|| ".".to_owned());
+        }
+        let info = if is_cnv {
+            format!(
+                "SVTYPE={};SVLEN={};END={}",
+                allele.change_type.to_uppercase(),
+                allele.length,
+                allele.vcf_pos + allele.length - 1
+            )
+        } else {
+            ".".to_owned()
+        };
+        writeln!(
+            vcf,
+            "{}\t{}\t.\t{}\t{}\t{quality}\t{filter}\t{info}\tGT:CN\t{}:{}",
+            allele.chromosome,
+            allele.vcf_pos,
+            allele.vcf_ref,
+            allele.vcf_alt,
+            calls.join(","),
+            copies.join(","),
+        )
+        .expect("write to a String");
+    }
+    Ok(vcf)
+}
+
 /// A locus for igv.js.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SearchLocus {

@@ -87,6 +87,11 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ),
     (
         "GET",
+        r"/igv/tracks/dynamic/variants/{analysis_id:\d+}/",
+        Guard::AnalysisPanel,
+    ),
+    (
+        "GET",
         r"/igv/tracks/dynamic/regions_of_interest/{analysis_id:\d+}/",
         Guard::AnalysisPanel,
     ),

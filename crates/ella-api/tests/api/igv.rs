@@ -210,6 +210,35 @@ async fn tracks_files_and_search() {
     .await;
     assert_eq!(empty.text(), "\n");
 
+    // The variants of HG002 as VCF: the trio's proband only, records by position.
+    let reply = get(
+        &app,
+        "/api/v1/igv/tracks/dynamic/variants/1/?allele_ids=2,1",
+        Some(&owner),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let vcf = reply.text();
+    let header = vcf
+        .lines()
+        .find(|line| line.starts_with("#CHROM"))
+        .expect("header");
+    assert_eq!(
+        header.split('\t').skip(9).collect::<Vec<_>>(),
+        ["HG002"],
+        "{vcf}"
+    );
+    let records: Vec<&str> = vcf.lines().filter(|line| !line.starts_with('#')).collect();
+    assert_eq!(records.len(), 2, "{vcf}");
+    for record in &records {
+        let columns: Vec<&str> = record.split('\t').collect();
+        assert_eq!(columns.len(), 10, "{record}");
+        assert_eq!(columns[8], "GT:CN");
+        assert!(["0/1:.", "1/1:."].contains(&columns[9]), "{record}");
+    }
+    let header_only = get(&app, "/api/v1/igv/tracks/dynamic/variants/1/", Some(&owner)).await;
+    assert_eq!(header_only.text().lines().count(), 6);
+
     // Locus search: a gene spans all its transcripts (BRCA1 has several across the panels).
     let reply = get(&app, "/api/v1/igv/search/?q=brca", Some(&owner)).await;
     assert_eq!(
