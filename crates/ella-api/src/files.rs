@@ -1,12 +1,22 @@
 //! The folders the API serves files from (api.md §4.12, §4.13): attachment storage, IGV data and
-//! the imported analyses, taken from the configuration once at start-up.
+//! the imported analyses, taken from the configuration once at start-up, and the caching headers
+//! of the files sent from them.
 //!
 //! Paths a client names are joined only after [`safe_relative`] accepted them, so no request can
 //! reach outside these folders.
 
 use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
+use actix_web::http::header;
+use actix_web::HttpResponse;
 use ella_config::Config;
+
+/// `Cache-Control` of downloads (Flask's `send_file` default of ELLA's deployment).
+pub const PUBLIC_CACHE: &str = "public, max-age=43200";
+
+/// The `max-age` of [`PUBLIC_CACHE`], for `Expires`.
+const PUBLIC_CACHE_SECONDS: u64 = 43_200;
 
 /// The file settings of the server.
 #[derive(Debug, Clone)]
@@ -45,6 +55,21 @@ pub fn safe_relative(path: &str) -> Option<&Path> {
             .components()
             .all(|component| matches!(component, Component::Normal(_))))
     .then_some(path)
+}
+
+/// `response` with ELLA's caching headers for files.
+pub fn with_public_cache(mut response: HttpResponse) -> HttpResponse {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static(PUBLIC_CACHE),
+    );
+    let expires =
+        header::HttpDate::from(SystemTime::now() + Duration::from_secs(PUBLIC_CACHE_SECONDS));
+    if let Ok(value) = header::HeaderValue::from_str(&expires.to_string()) {
+        headers.insert(header::EXPIRES, value);
+    }
+    response
 }
 
 #[cfg(test)]

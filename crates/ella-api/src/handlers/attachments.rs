@@ -8,11 +8,10 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
 
 use actix_files::NamedFile;
 use actix_multipart::{Field, Multipart};
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::web::{self, Data, Json, Path as UrlPath};
 use actix_web::{HttpRequest, HttpResponse};
 use base64::Engine as _;
@@ -21,18 +20,13 @@ use ella_db::attachment::{self, AttachmentRow, NewAttachment};
 use futures_util::TryStreamExt as _;
 use sha2::{Digest, Sha256};
 
+use crate::files::with_public_cache;
 use crate::filter::{Column, RestFilter};
 use crate::paging::Paging;
 use crate::session::{hex, random_hex, Authenticated};
 use crate::wire::attachments::{Attachment, AttachmentId};
 use crate::wire::ErrorMessage;
 use crate::{ApiError, AppState};
-
-/// `Cache-Control` of downloads (Flask's `send_file` default of ELLA's deployment).
-pub const PUBLIC_CACHE: &str = "public, max-age=43200";
-
-/// The `max-age` of [`PUBLIC_CACHE`], for `Expires`.
-const PUBLIC_CACHE_SECONDS: u64 = 43_200;
 
 /// The columns `q` may name on `GET /attachments/`: every column of `attachment`.
 const ATTACHMENT_COLUMNS: &[Column] = &[
@@ -257,21 +251,6 @@ pub async fn get_attachment(
             parameters: vec![DispositionParam::Filename(row.filename.clone())],
         });
     Ok(with_public_cache(file.into_response(&request)))
-}
-
-/// `response` with ELLA's caching headers for files.
-pub fn with_public_cache(mut response: HttpResponse) -> HttpResponse {
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static(PUBLIC_CACHE),
-    );
-    let expires =
-        header::HttpDate::from(SystemTime::now() + Duration::from_secs(PUBLIC_CACHE_SECONDS));
-    if let Ok(value) = header::HeaderValue::from_str(&expires.to_string()) {
-        headers.insert(header::EXPIRES, value);
-    }
-    response
 }
 
 /// Attachment records filtered with `q` (all of them; the paging headers only).

@@ -21,8 +21,7 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use crate::extract::query_value;
-use crate::files::{safe_relative, FileSettings};
-use crate::handlers::attachments::with_public_cache;
+use crate::files::{safe_relative, with_public_cache, FileSettings, PUBLIC_CACHE};
 use crate::igv::{self, TrackConfig, DYNAMIC_TRACKS};
 use crate::session::Authenticated;
 use crate::wire::ErrorMessage;
@@ -332,7 +331,7 @@ pub async fn get_genepanel_track(
         )
         .expect("write to a String");
     }
-    Ok(text_track(bed, crate::handlers::attachments::PUBLIC_CACHE))
+    Ok(text_track(bed, PUBLIC_CACHE))
 }
 
 /// Every current classification as a GFF3-like line.
@@ -435,10 +434,7 @@ pub async fn get_regions_of_interest_track(
             )
         })
         .collect();
-    Ok(text_track(
-        format!("{}\n", lines.join("\n")),
-        crate::handlers::attachments::PUBLIC_CACHE,
-    ))
+    Ok(text_track(format!("{}\n", lines.join("\n")), PUBLIC_CACHE))
 }
 
 /// The header of the variants track, up to the sample columns.
@@ -473,7 +469,7 @@ pub async fn get_variants_track(
             variants_vcf(alleles, &genotypes)
         })
         .await?;
-    Ok(text_track(vcf, crate::handlers::attachments::PUBLIC_CACHE))
+    Ok(text_track(vcf, PUBLIC_CACHE))
 }
 
 /// The VCF text of `alleles` with the proband `genotypes` (api.md §4.13), one record per line.
