@@ -35,6 +35,9 @@ pub enum ApiError {
     /// The body claims to be JSON but is not (api.md §1.2).
     #[error("the request body is not valid JSON")]
     MalformedJson,
+    /// A multipart upload lacks its `file` field (api.md §1.4).
+    #[error("the upload has no `file` field")]
+    MissingFile,
     /// The body is larger than the server accepts.
     #[error("the request body is too large")]
     PayloadTooLarge,
@@ -47,6 +50,10 @@ pub enum ApiError {
     /// A body, query parameter or path parameter fails validation; ELLA answers 500.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+    /// A business rule refused the request; ELLA answers 500 with the rule's message
+    /// (api.md §1.4, "API error").
+    #[error("{0}")]
+    Rule(String),
     /// Something the request names does not exist; ELLA answers 500, never 404 (api.md §1.4).
     #[error("not found: {0}")]
     NotFound(String),
@@ -80,7 +87,10 @@ impl ApiError {
                 )),
             ),
             Self::Unauthorized(message) => Reply::Json(StatusCode::UNAUTHORIZED, message.clone()),
-            Self::MalformedJson => Reply::Json(StatusCode::BAD_REQUEST, MALFORMED_JSON.into()),
+            Self::Rule(message) => Reply::Json(StatusCode::INTERNAL_SERVER_ERROR, message.clone()),
+            Self::MalformedJson | Self::MissingFile => {
+                Reply::Json(StatusCode::BAD_REQUEST, MALFORMED_JSON.into())
+            }
             Self::PayloadTooLarge => {
                 Reply::Json(StatusCode::PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE.into())
             }
@@ -155,11 +165,13 @@ mod tests {
             (ApiError::AuthenticationRequired, 403),
             (ApiError::Unauthorized("Invalid credentials".into()), 401),
             (ApiError::MalformedJson, 400),
+            (ApiError::MissingFile, 400),
             (ApiError::PayloadTooLarge, 413),
             (ApiError::UnknownPath, 400),
             (ApiError::MethodNotAllowed, 405),
             (ApiError::InvalidRequest("x".into()), 500),
             (ApiError::NotFound("x".into()), 500),
+            (ApiError::Rule("x".into()), 500),
             (ApiError::Database(ella_db::Error::Invalid("x".into())), 500),
             (ApiError::Internal("x".into()), 500),
         ];

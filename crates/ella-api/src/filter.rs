@@ -62,6 +62,11 @@ impl RestFilter {
         }
     }
 
+    /// Whether the filter has no condition.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Sets the condition on `column`, replacing what the client asked for.
     pub fn force(&mut self, column: &str, value: Value) {
         self.0.insert(column.to_owned(), value);
@@ -94,6 +99,13 @@ impl RestFilter {
             }
         }
         Ok(conditions)
+    }
+}
+
+/// Equality conditions on the given columns, as `filter_by(**values)` of `SQLAlchemy`.
+impl From<Map<String, Value>> for RestFilter {
+    fn from(values: Map<String, Value>) -> Self {
+        Self(values)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The cycle around every request: session resolution before the handler (api.md §2.2), the body
-//! of writing requests read once under a size limit, and after the handler the `Cache-Control`
+//! of writing requests read once under a size limit (except multipart uploads, which their
+//! handler streams to disk under the upload limit), and after the handler the `Cache-Control`
 //! header of JSON responses (api.md §1.3), the `resourcelog` row (api.md §2.9) and one log line.
 //!
 //! The log line names the route pattern, not the path, and never the cookie, the query string or
@@ -83,7 +84,7 @@ async fn prepare(state: &AppState, request: &mut ServiceRequest) -> Result<(), A
                 .insert(RequestSession(Rc::new(session)));
         }
     }
-    if writes(request.method()) {
+    if writes(request.method()) && !is_multipart(request) {
         let body = request.extract::<web::Bytes>().await.map_err(|error| {
             if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::PayloadTooLarge
@@ -94,6 +95,16 @@ async fn prepare(state: &AppState, request: &mut ServiceRequest) -> Result<(), A
         request.extensions_mut().insert(RawBody(body));
     }
     Ok(())
+}
+
+/// Whether the body is `multipart/form-data` (an attachment upload): it is streamed by the
+/// handler, never held in memory, and not copied to the request log.
+fn is_multipart(request: &ServiceRequest) -> bool {
+    request
+        .mime_type()
+        .ok()
+        .flatten()
+        .is_some_and(|mime| mime.type_() == "multipart" && mime.subtype() == "form-data")
 }
 
 /// The methods whose bodies ELLA reads and logs.

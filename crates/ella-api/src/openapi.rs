@@ -4,8 +4,9 @@
 use utoipa::OpenApi;
 
 use crate::handlers::{
-    alleles, analyses, annotationconfigs, assessments, broadcasts, config, overviews, search,
-    specs, users,
+    alleles, analyses, annotationconfigs, assessments, attachments, broadcasts, config,
+    customannotations, geneassessments, genepanels, igv, overviews, references, search, specs, ui,
+    users,
 };
 
 /// The API's OpenAPI document (title and version as ELLA's Swagger document).
@@ -46,6 +47,31 @@ use crate::handlers::{
         overviews::user_stats,
         search::search,
         search::search_options,
+        genepanels::list_genepanels,
+        genepanels::create_genepanel,
+        genepanels::get_genepanel,
+        genepanels::get_genepanel_stats,
+        references::list_references,
+        references::create_reference,
+        customannotations::list_customannotations,
+        customannotations::create_customannotation,
+        geneassessments::list_geneassessments,
+        geneassessments::create_geneassessment,
+        attachments::upload_attachment,
+        attachments::upload_attachment_alias,
+        attachments::get_attachment,
+        attachments::list_attachments,
+        attachments::get_analysis_attachment,
+        igv::get_tracks,
+        igv::get_resource_file,
+        igv::search,
+        igv::get_genepanel_track,
+        igv::get_classifications_track,
+        igv::get_regions_of_interest_track,
+        igv::get_variants_track,
+        igv::get_static_track,
+        igv::get_analysis_track,
+        ui::log_exception,
     )
 )]
 pub struct ApiDoc;

@@ -11,8 +11,9 @@ use actix_web::{
 };
 
 use crate::handlers::{
-    alleles, analyses, annotationconfigs, assessments, broadcasts, config, overviews, search,
-    specs, users,
+    alleles, analyses, annotationconfigs, assessments, attachments, broadcasts, config,
+    customannotations, geneassessments, genepanels, igv, overviews, references, search, specs, ui,
+    users,
 };
 use crate::middleware::hide_payload;
 use crate::ApiError;
@@ -22,7 +23,7 @@ use crate::ApiError;
 pub enum Body {
     /// The body is stored in `resourcelog.payload`.
     Logged,
-    /// The body holds a password and is never stored.
+    /// The body holds a password or the UI's whole client state and is never stored.
     Hidden,
 }
 
@@ -87,6 +88,171 @@ pub fn table(sink: &mut impl RouteSink) {
         analyses::get_analysis,
     );
     allele_routes(sink);
+    genepanel_routes(sink);
+    literature_and_assessment_routes(sink);
+    attachment_routes(sink);
+    igv_routes(sink);
+    sink.route(Method::POST, "/ui/exceptionlog/", Hidden, ui::log_exception);
+}
+
+/// Gene panels (api.md §4.8).
+fn genepanel_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::GET,
+        "/genepanels/",
+        Logged,
+        genepanels::list_genepanels,
+    );
+    sink.route(
+        Method::POST,
+        "/genepanels/",
+        Logged,
+        genepanels::create_genepanel,
+    );
+    sink.route(
+        Method::GET,
+        "/genepanels/{name}/{version}/",
+        Logged,
+        genepanels::get_genepanel,
+    );
+    sink.route(
+        Method::GET,
+        "/genepanels/{name}/{version}/stats/",
+        Logged,
+        genepanels::get_genepanel_stats,
+    );
+}
+
+/// References, custom annotations and gene assessments (api.md §4.7, §4.9, §4.10).
+fn literature_and_assessment_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::GET,
+        "/references/",
+        Logged,
+        references::list_references,
+    );
+    sink.route(
+        Method::POST,
+        "/references/",
+        Logged,
+        references::create_reference,
+    );
+    sink.route(
+        Method::GET,
+        "/customannotations/",
+        Logged,
+        customannotations::list_customannotations,
+    );
+    sink.route(
+        Method::POST,
+        "/customannotations/",
+        Logged,
+        customannotations::create_customannotation,
+    );
+    sink.route(
+        Method::GET,
+        "/geneassessments/",
+        Logged,
+        geneassessments::list_geneassessments,
+    );
+    sink.route(
+        Method::POST,
+        "/geneassessments/",
+        Logged,
+        geneassessments::create_geneassessment,
+    );
+}
+
+/// Attachments (api.md §4.12).
+fn attachment_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::POST,
+        "/attachments/upload/",
+        Logged,
+        attachments::upload_attachment,
+    );
+    sink.route(
+        Method::POST,
+        r"/attachments/{attachment_id:\d+}",
+        Logged,
+        attachments::upload_attachment_alias,
+    );
+    sink.route(
+        Method::GET,
+        r"/attachments/{attachment_id:\d+}",
+        Logged,
+        attachments::get_attachment,
+    );
+    sink.route(
+        Method::GET,
+        "/attachments/",
+        Logged,
+        attachments::list_attachments,
+    );
+    sink.route(
+        Method::GET,
+        r"/attachments/analyses/{analysis_id:\d+}/{index:\d+}/",
+        Logged,
+        attachments::get_analysis_attachment,
+    );
+}
+
+/// IGV configuration, files and dynamic tracks (api.md §4.13).
+fn igv_routes(sink: &mut impl RouteSink) {
+    use Body::Logged;
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/{analysis_id:\d+}/",
+        Logged,
+        igv::get_tracks,
+    );
+    // Before `/igv/{filename}`, whose slashed form would take `search/`.
+    sink.route(Method::GET, "/igv/search/", Logged, igv::search);
+    sink.route(
+        Method::GET,
+        "/igv/{filename}",
+        Logged,
+        igv::get_resource_file,
+    );
+    sink.route(
+        Method::GET,
+        "/igv/tracks/dynamic/genepanel/{gp_name}/{gp_version}/",
+        Logged,
+        igv::get_genepanel_track,
+    );
+    sink.route(
+        Method::GET,
+        "/igv/tracks/dynamic/classifications/",
+        Logged,
+        igv::get_classifications_track,
+    );
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/dynamic/variants/{analysis_id:\d+}/",
+        Logged,
+        igv::get_variants_track,
+    );
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/dynamic/regions_of_interest/{analysis_id:\d+}/",
+        Logged,
+        igv::get_regions_of_interest_track,
+    );
+    sink.route(
+        Method::GET,
+        "/igv/tracks/static/{filepath}",
+        Logged,
+        igv::get_static_track,
+    );
+    sink.route(
+        Method::GET,
+        r"/igv/tracks/analyses/{analysis_id:\d+}/{filename}",
+        Logged,
+        igv::get_analysis_track,
+    );
 }
 
 /// The allele and assessment routes (api.md §4.3, §4.6).

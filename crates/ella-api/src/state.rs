@@ -15,6 +15,7 @@ use ella_db::allele_view::AnnotationSettings;
 use ella_db::Pool;
 
 use crate::config_document::{self, ConfigDocument};
+use crate::files::FileSettings;
 use crate::ApiError;
 
 /// Why the server cannot start.
@@ -44,6 +45,7 @@ pub struct AppState {
     config: Arc<ConfigDocument>,
     accounts: Arc<AccountSettings>,
     annotation: Arc<AnnotationSettings>,
+    files: Arc<FileSettings>,
 }
 
 impl AppState {
@@ -67,12 +69,18 @@ impl AppState {
                     .filter(|regex| !regex.is_empty()),
                 consequences: config_document::consequences()?,
             }),
+            files: Arc::new(FileSettings::new(config)),
         })
     }
 
     /// The `GET /config/` document.
     pub(crate) fn config(&self) -> &ConfigDocument {
         &self.config
+    }
+
+    /// The folders files are served from.
+    pub(crate) fn files(&self) -> Arc<FileSettings> {
+        Arc::clone(&self.files)
     }
 
     /// The password rules, to move into blocking work.

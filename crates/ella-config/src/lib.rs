@@ -10,6 +10,8 @@
 //! - `ELLA_ROOT`: installation root that `!file` paths are relative to (default: the current
 //!   directory; `/ella` in the container).
 //! - `DB_URL`: PostgreSQL connection URL (required by every process that uses the database).
+//! - `IGV_DATA`: IGV reference files, `tracks/` and the track configuration (API only).
+//! - `ANALYSES_PATH`: the imported analyses, whose `tracks/` folders the API serves.
 //! - any variable named by an `!env` tag in the file (e.g. `ATTACHMENT_STORAGE`, `OFFLINE_MODE`).
 
 mod database_url;
@@ -27,6 +29,10 @@ use std::path::{Path, PathBuf};
 pub const ELLA_CONFIG_VAR: &str = "ELLA_CONFIG";
 /// Name of the environment variable that holds the installation root for `!file` paths.
 pub const ELLA_ROOT_VAR: &str = "ELLA_ROOT";
+/// Name of the environment variable that holds the IGV data folder.
+pub const IGV_DATA_VAR: &str = "IGV_DATA";
+/// Name of the environment variable that holds the folder of imported analyses.
+pub const ANALYSES_PATH_VAR: &str = "ANALYSES_PATH";
 
 /// The validated application configuration plus the resolved document it came from.
 #[derive(Debug, Clone)]
@@ -38,6 +44,18 @@ pub struct Config {
     pub document: serde_json::Value,
     /// Where the file was read from.
     pub path: PathBuf,
+    /// The data folders named by the environment, outside the file.
+    pub folders: DataFolders,
+}
+
+/// Data folders the API reads, named by environment variables (api.md §7); `None` when unset.
+/// Whether they exist is checked where they are used, as ELLA does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataFolders {
+    /// `IGV_DATA`.
+    pub igv_data: Option<PathBuf>,
+    /// `ANALYSES_PATH`.
+    pub analyses_path: Option<PathBuf>,
 }
 
 impl Config {
@@ -80,10 +98,19 @@ impl Config {
             path: path.to_owned(),
             detail,
         })?;
+        let folder = |name: &str| {
+            env(name)
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from)
+        };
         Ok(Self {
             settings,
             document,
             path: path.to_owned(),
+            folders: DataFolders {
+                igv_data: folder(IGV_DATA_VAR),
+                analyses_path: folder(ANALYSES_PATH_VAR),
+            },
         })
     }
 }

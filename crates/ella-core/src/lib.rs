@@ -4,3 +4,4 @@
 //! tested without a database or a network.
 
 pub mod password;
+pub mod pubmed;

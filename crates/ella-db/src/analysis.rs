@@ -52,6 +52,15 @@ pub fn find_by_name(conn: &mut PgConnection, name: &str) -> Result<Option<Analys
         .optional()?)
 }
 
+/// The analysis `id`, if any.
+pub fn find_by_id(conn: &mut PgConnection, id: i32) -> Result<Option<AnalysisRow>> {
+    Ok(analysis::table
+        .find(id)
+        .select(AnalysisRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// Inserts an analysis and returns its id.
 pub fn insert_analysis(conn: &mut PgConnection, new: &NewAnalysis<'_>) -> Result<i32> {
     Ok(diesel::insert_into(analysis::table)

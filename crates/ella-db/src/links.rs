@@ -61,7 +61,8 @@ diesel::table! {
 diesel::joinable!(genepanel_transcript -> transcript (transcript_id));
 diesel::joinable!(genepanel_phenotype -> phenotype (phenotype_id));
 
-use crate::schema::{phenotype, transcript};
+use crate::schema::{gene, phenotype, transcript};
 
 diesel::allow_tables_to_appear_in_same_query!(genepanel_transcript, transcript);
+diesel::allow_tables_to_appear_in_same_query!(genepanel_transcript, gene);
 diesel::allow_tables_to_appear_in_same_query!(genepanel_phenotype, phenotype);

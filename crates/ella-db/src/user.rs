@@ -284,3 +284,19 @@ pub fn users_page(
         .offset(offset)
         .load(conn)?)
 }
+
+/// The users `ids` with the names of their groups, by user id.
+pub fn with_group_names(
+    conn: &mut PgConnection,
+    ids: &[i32],
+) -> Result<HashMap<i32, (UserRow, String)>> {
+    let rows: Vec<(UserRow, String)> = user::table
+        .inner_join(usergroup::table)
+        .filter(user::id.eq_any(ids))
+        .select((UserRow::as_select(), usergroup::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user, group_name)| (user.id, (user, group_name)))
+        .collect())
+}

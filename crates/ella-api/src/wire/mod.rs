@@ -6,10 +6,16 @@
 
 pub mod alleles;
 pub mod analyses;
+pub mod attachments;
 pub mod broadcasts;
 pub mod config;
+pub mod customannotations;
+pub mod geneassessments;
+pub mod genepanels;
 pub mod overviews;
+pub mod references;
 pub mod search;
+pub mod ui;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -1,6 +1,7 @@
 //! Access control over the whole route table (api.md §2.7): every route is classified by the
 //! entity its path names, and a user of testgroup01 must not reach testgroup02's analysis
-//! (HG002, analysis 1) through any route that takes an analysis id. A route missing from
+//! (HG002, analysis 1) through any route that takes an analysis id, nor testgroup02's gene panel
+//! (Mendeliome v01) through any route that takes a panel. A route missing from
 //! [`ROUTES`] fails the test, so a new route cannot be added without deciding its check.
 
 use actix_web::http::Method;
@@ -8,7 +9,7 @@ use actix_web::test::{init_service, TestRequest};
 use actix_web::{FromRequest, Handler, Responder};
 use ella_api::{Body, RouteSink};
 
-use crate::common::{send, TestApi};
+use crate::common::{get, send, IgvFolders, TestApi};
 
 /// What a route's path names, and so the access check it must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,9 @@ enum Guard {
     /// The path names an allele; only the analyses of the caller's gene panels that contain it
     /// are listed.
     AlleleAnalyses,
+    /// The path takes a gene panel: only the caller's group's panels; any other is 500 with
+    /// ELLA's "Invalid genepanel" message.
+    GroupPanel,
     /// The path names an entity that ELLA does not restrict, for the reason given.
     Unrestricted(&'static str),
 }
@@ -95,6 +99,79 @@ const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/overviews/userstats/", Guard::NoEntity),
     ("GET", "/search/", Guard::NoEntity),
     ("GET", "/search/options/", Guard::NoEntity),
+    ("GET", "/genepanels/", Guard::NoEntity),
+    ("POST", "/genepanels/", Guard::NoEntity),
+    ("GET", "/genepanels/{name}/{version}/", Guard::GroupPanel),
+    ("POST", "/attachments/upload/", Guard::NoEntity),
+    (
+        "POST",
+        r"/attachments/{attachment_id:\d+}",
+        Guard::Unrestricted("the id is ignored: a new attachment is made (api.md §4.12)"),
+    ),
+    (
+        "GET",
+        r"/attachments/{attachment_id:\d+}",
+        Guard::Unrestricted("attachments belong to allele assessments, visible to all users"),
+    ),
+    ("GET", "/attachments/", Guard::NoEntity),
+    (
+        "GET",
+        r"/attachments/analyses/{analysis_id:\d+}/{index:\d+}/",
+        Guard::Unrestricted("always 500: ELLA 1.17 lists no analysis attachments"),
+    ),
+    (
+        "GET",
+        r"/igv/tracks/{analysis_id:\d+}/",
+        Guard::AnalysisPanel,
+    ),
+    (
+        "GET",
+        "/igv/{filename}",
+        Guard::Unrestricted("reference genome files of `igv.valid_resource_files`"),
+    ),
+    ("GET", "/igv/search/", Guard::NoEntity),
+    (
+        "GET",
+        "/igv/tracks/dynamic/genepanel/{gp_name}/{gp_version}/",
+        Guard::GroupPanel,
+    ),
+    (
+        "GET",
+        "/igv/tracks/dynamic/classifications/",
+        Guard::NoEntity,
+    ),
+    (
+        "GET",
+        r"/igv/tracks/dynamic/variants/{analysis_id:\d+}/",
+        Guard::AnalysisPanel,
+    ),
+    (
+        "GET",
+        r"/igv/tracks/dynamic/regions_of_interest/{analysis_id:\d+}/",
+        Guard::AnalysisPanel,
+    ),
+    (
+        "GET",
+        "/igv/tracks/static/{filepath}",
+        Guard::Unrestricted("static tracks are checked against the track config's groups"),
+    ),
+    (
+        "GET",
+        r"/igv/tracks/analyses/{analysis_id:\d+}/{filename}",
+        Guard::AnalysisPanel,
+    ),
+    ("POST", "/ui/exceptionlog/", Guard::NoEntity),
+    ("GET", "/references/", Guard::NoEntity),
+    ("POST", "/references/", Guard::NoEntity),
+    ("GET", "/customannotations/", Guard::NoEntity),
+    ("POST", "/customannotations/", Guard::NoEntity),
+    ("GET", "/geneassessments/", Guard::NoEntity),
+    ("POST", "/geneassessments/", Guard::NoEntity),
+    (
+        "GET",
+        "/genepanels/{name}/{version}/stats/",
+        Guard::GroupPanel,
+    ),
 ];
 
 /// Why assessments and reports are readable by every group: ELLA shares classifications, and
@@ -110,6 +187,8 @@ const FOREIGN_ALLELE: &str = "5";
 
 /// testgroup02's analysis and panel as query parameters, each alone.
 const FOREIGN_CONTEXTS: [&str; 2] = ["analysis_id=1", "gp_name=Mendeliome&gp_version=v01"];
+/// Mendeliome v01, testgroup02's panel.
+const FOREIGN_PANEL: (&str, &str) = ("Mendeliome", "v01");
 
 /// Collects the routes of the table as (method, path).
 #[derive(Default)]
@@ -137,6 +216,9 @@ fn concrete(path: &str) -> String {
         uri.push_str(match name {
             "analysis_id" => FOREIGN_ANALYSIS,
             "allele_id" => FOREIGN_ALLELE,
+            "filename" => "HG002.bam",
+            "name" | "gp_name" => FOREIGN_PANEL.0,
+            "version" | "gp_version" => FOREIGN_PANEL.1,
             other => panic!("no test id for path parameter `{other}` of {path}"),
         });
         rest = &rest[end + 1..];
@@ -181,7 +263,11 @@ fn every_route_is_classified() {
 #[actix_web::test]
 async fn testgroup01_cannot_reach_testgroup02s_analysis() {
     let api = TestApi::with_analyses();
-    let app = init_service(ella_api::app(api.state.clone())).await;
+    let folders = IgvFolders::new();
+    let app = init_service(ella_api::app(
+        api.state_with(|config| folders.apply(config)),
+    ))
+    .await;
     let intruder = api.session_cookie("testuser1");
     let owner = api.session_cookie("testuser4");
     let mut routes = Collector::default();
@@ -271,5 +357,35 @@ async fn testgroup01_sees_no_analysis_of_testgroup02_through_an_allele() {
         assert_eq!(hidden.json(), serde_json::json!([]), "{method} {uri}");
         let shown = send(&app, request(&owner)).await.json();
         assert_eq!(shown[0]["id"], 1, "{method} {uri}: {shown}");
+    }
+}
+
+#[actix_web::test]
+async fn testgroup01_cannot_read_testgroup02s_panels() {
+    let api = TestApi::with_analyses();
+    let app = init_service(ella_api::app(api.state.clone())).await;
+    let intruder = api.session_cookie("testuser1");
+    let owner = api.session_cookie("testuser4");
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let guarded: Vec<_> = routes
+        .0
+        .iter()
+        .filter(|(method, path)| guard_of(method, path) == Some(Guard::GroupPanel))
+        .collect();
+    assert!(!guarded.is_empty());
+    for (method, path) in guarded {
+        assert_eq!(*method, Method::GET, "{path}");
+        let uri = concrete(path);
+        let reply = get(&app, &uri, Some(&intruder)).await;
+        assert_eq!(reply.status, 500, "{uri}: {}", reply.text());
+        let message = reply.json()["message"].as_str().unwrap().to_owned();
+        assert!(
+            message.starts_with("Invalid genepanel name"),
+            "{uri}: {message}"
+        );
+        assert!(message.contains("Mendeliome"), "{uri}: {message}");
+        let reply = get(&app, &uri, Some(&owner)).await;
+        assert_eq!(reply.status, 200, "{uri}: {}", reply.text());
     }
 }

@@ -135,6 +135,15 @@ impl TestApi {
         api
     }
 
+    /// The state of a server on this database whose configuration `adjust` changed (file
+    /// folders, limits).
+    pub fn state_with(&self, adjust: impl FnOnce(&mut Config)) -> Data<AppState> {
+        let mut config = test_config();
+        adjust(&mut config);
+        let pool = ella_db::connection::pool(self.db.url(), 4).expect("pool");
+        Data::new(AppState::new(&config, pool).expect("state"))
+    }
+
     /// A session of `username` made directly in the database (for tests of other things than
     /// the login); returns the cookie value.
     pub fn session_cookie(&self, username: &str) -> String {
@@ -323,4 +332,31 @@ where
         .and_then(|rest| rest.split(';').next())
         .expect("cookie value")
         .to_owned()
+}
+
+/// IGV data for the tests: `IGV_DATA` is the repository's `testdata/igv-data`, `ANALYSES_PATH` a
+/// temporary folder in which the HG002 analysis has a (fake) BAM track with its index.
+pub struct IgvFolders {
+    analyses: tempfile::TempDir,
+}
+
+/// Content of the fake BAM track.
+pub const FAKE_BAM: &[u8] = b"0123456789abcdefghij";
+
+impl IgvFolders {
+    /// Makes the analyses folder.
+    pub fn new() -> Self {
+        let analyses = tempfile::tempdir().expect("temp dir");
+        let tracks = analyses.path().join(E2E_ANALYSES[0]).join("tracks");
+        std::fs::create_dir_all(&tracks).expect("tracks folder");
+        std::fs::write(tracks.join("HG002.bam"), FAKE_BAM).expect("bam");
+        std::fs::write(tracks.join("HG002.bai"), b"index").expect("bai");
+        Self { analyses }
+    }
+
+    /// Points `config` at these folders.
+    pub fn apply(&self, config: &mut Config) {
+        config.folders.igv_data = Some(testdata("igv-data"));
+        config.folders.analyses_path = Some(self.analyses.path().to_owned());
+    }
 }
