@@ -862,7 +862,7 @@ fn bulk_annotation_writes_equal_the_triggers() {
         conn,
         "SELECT count(*) AS n FROM annotation WHERE date_superceeded IS NOT NULL",
     );
-    assert!(annotations > 1000 && superseded == 1, "{annotations} {superseded}");
+    assert!(annotations > 100 && superseded == 1, "{annotations} {superseded}");
 
     conn.batch_execute(
         "CREATE TEMP TABLE bulk_transcript AS SELECT * FROM annotationshadowtranscript;
