@@ -5,7 +5,7 @@
 //! JSON schemas, and a second trigger keeps the shadow tables in step (datamodel.md §8). Bulk
 //! inserts do both jobs themselves and tell the triggers so for the duration of the insert (the
 //! migration `annotation_bulk_writes`): the caller supplies each row's `schema_version`, checked
-//! against [`annotation_schemas`], and [`ShadowWriter`] writes the shadow rows. Updates only ever
+//! against [`annotation_schemas`], and the insert writes the shadow rows ([`ShadowWriter`]). Updates only ever
 //! touch `date_superceeded` (datamodel.md §15.3 item 9) and still go through the triggers.
 //! Batches bind one array per column (`unnest`).
 
@@ -131,7 +131,7 @@ pub fn annotation_schemas(conn: &mut PgConnection) -> Result<Vec<(i32, Value)>> 
 
 /// The transaction-local setting with which a writer tells the `annotation` triggers that it has
 /// chosen `schema_version` and written the shadow rows itself (migration `annotation_bulk_writes`).
-const DERIVED_BY_WRITER: &str = "ella.annotation_derived_by_writer";
+pub(crate) const DERIVED_BY_WRITER: &str = "ella.annotation_derived_by_writer";
 
 /// Sets [`DERIVED_BY_WRITER`] until it is set again or the transaction ends.
 fn declare_derived_by_writer(conn: &mut PgConnection, on: bool) -> Result<()> {
@@ -143,12 +143,11 @@ fn declare_derived_by_writer(conn: &mut PgConnection, on: bool) -> Result<()> {
 }
 
 /// Inserts the rows, converted with the annotation config `annotation_config_id`, created at
-/// `date_created`, with the `schema_version` each row carries, and writes their shadow rows with
-/// `shadow`.
+/// `date_created`, with the `schema_version` each row carries, and their shadow rows.
 ///
-/// The triggers stand aside for this insert only. Should they not know the setting (a database
-/// whose trigger functions ELLA re-created), they do their work as well: they pick the same
-/// version, and the shadow rows they wrote are replaced by the same rows afterwards.
+/// One statement does it all from the documents as sent, so PostgreSQL never reads them back.
+/// The triggers stand aside for this statement only; when they are ELLA's own and cannot,
+/// `shadow` leaves the shadow rows (and the version) to them.
 pub fn insert_annotations(
     conn: &mut PgConnection,
     rows: &[NewAnnotation<'_>],
@@ -156,24 +155,28 @@ pub fn insert_annotations(
     date_created: DateTime<Utc>,
     shadow: &ShadowWriter,
 ) -> Result<()> {
-    #[derive(QueryableByName)]
-    struct Inserted {
-        #[diesel(sql_type = Int4)]
-        id: i32,
-    }
     if rows.is_empty() {
         return Ok(());
     }
-    declare_derived_by_writer(conn, true)?;
-    let inserted: Vec<Inserted> = diesel::sql_query(
-        "INSERT INTO annotation (allele_id, annotations, previous_annotation_id, schema_version,
-             date_created, annotation_config_id)
-         SELECT n.allele_id, n.annotations, n.previous_annotation_id, n.schema_version, $5, $6
-         FROM unnest($1, $2, $3, $4) WITH ORDINALITY
-             AS n(allele_id, annotations, previous_annotation_id, schema_version, ord)
-         ORDER BY n.ord
-         RETURNING id",
-    )
+    let shadow_ctes = shadow.ctes();
+    if shadow_ctes.is_some() {
+        declare_derived_by_writer(conn, true)?;
+    }
+    diesel::sql_query(format!(
+        "WITH n AS MATERIALIZED (
+             SELECT * FROM unnest($1, $2, $3, $4) WITH ORDINALITY
+                 AS n(allele_id, annotations, previous_annotation_id, schema_version, ord)
+         ),
+         inserted AS (
+             INSERT INTO annotation (allele_id, annotations, previous_annotation_id,
+                 schema_version, date_created, annotation_config_id)
+             SELECT n.allele_id, n.annotations, n.previous_annotation_id, n.schema_version, $5,
+                 $6
+             FROM n ORDER BY n.ord
+         ){}
+         SELECT 1",
+        shadow_ctes.map(|ctes| format!(",\n{ctes}")).unwrap_or_default()
+    ))
     .bind::<Array<Int4>, _>(rows.iter().map(|row| row.allele_id).collect::<Vec<_>>())
     .bind::<Array<Jsonb>, _>(rows.iter().map(|row| row.annotations).collect::<Vec<_>>())
     .bind::<Array<Nullable<Int4>>, _>(
@@ -184,10 +187,11 @@ pub fn insert_annotations(
     .bind::<Array<Int4>, _>(rows.iter().map(|row| row.schema_version).collect::<Vec<_>>())
     .bind::<Timestamptz, _>(date_created)
     .bind::<Int4, _>(annotation_config_id)
-    .load(conn)?;
-    let ids: Vec<i32> = inserted.into_iter().map(|row| row.id).collect();
-    shadow.write(conn, &ids)?;
-    declare_derived_by_writer(conn, false)
+    .execute(conn)?;
+    if shadow_ctes.is_some() {
+        declare_derived_by_writer(conn, false)?;
+    }
+    Ok(())
 }
 
 /// Inserts custom annotation rows, in order. The partial unique index refuses a second current

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Int4, Text};
+use diesel::sql_types::Text;
 use ella_config::{FrequencyColumn, FrequencyGroups};
 use serde_json::Value;
 
@@ -122,41 +122,46 @@ const TRANSCRIPT_VALUES: &str = "(t->>'hgnc_id')::integer, t->>'symbol', t->>'tr
 
 /// Fills the `prefix` shadow tables from every current annotation, in two set-based statements.
 pub(crate) fn populate_tables_sql(prefix: &str, groups: &FrequencyGroups) -> String {
-    let [transcripts, frequencies] =
-        insert_rows_sql(prefix, groups, "annotation.date_superceeded IS NULL");
+    let [transcripts, frequencies] = insert_rows_sql(
+        prefix,
+        groups,
+        "(SELECT allele_id, annotations, id AS ord FROM annotation
+          WHERE date_superceeded IS NULL)",
+    );
     format!("{transcripts};\n{frequencies};\n")
 }
 
 /// The two statements that insert into the `prefix` shadow tables the rows of the annotation
-/// rows selected by `condition`, in the order the trigger writes them: by annotation id, then
-/// transcript order.
-fn insert_rows_sql(prefix: &str, groups: &FrequencyGroups, condition: &str) -> [String; 2] {
+/// documents of `rows`, a FROM item with the columns `allele_id`, `annotations` and `ord`. Rows
+/// are written in the trigger's order: by `ord`, then transcript order.
+fn insert_rows_sql(prefix: &str, groups: &FrequencyGroups, rows: &str) -> [String; 2] {
     let (frequency_columns, frequency_values) = frequency_insert_lists(groups);
     [
         format!(
             "INSERT INTO {prefix}annotationshadowtranscript ({TRANSCRIPT_COLUMNS})
-    SELECT annotation.allele_id, {TRANSCRIPT_VALUES}
-    FROM annotation,
-        jsonb_array_elements(annotation.annotations->'transcripts') WITH ORDINALITY AS x(t, ord)
-    WHERE {condition}
-    ORDER BY annotation.id, x.ord"
+    SELECT a.allele_id, {TRANSCRIPT_VALUES}
+    FROM {rows} AS a,
+        jsonb_array_elements(a.annotations->'transcripts') WITH ORDINALITY AS x(t, ord)
+    ORDER BY a.ord, x.ord"
         ),
         format!(
             "INSERT INTO {prefix}annotationshadowfrequency ({frequency_columns})
-    SELECT {frequency_values} FROM annotation WHERE {condition} ORDER BY annotation.id"
+    SELECT {frequency_values} FROM {rows} AS a ORDER BY a.ord"
         ),
     ]
 }
 
-/// Writes the shadow rows of annotation rows inserted while the trigger stood aside.
+/// How the shadow rows of bulk-inserted annotation rows get written.
 ///
-/// This is the bulk path of the migration `annotation_bulk_writes`: set-based, with the
-/// statements the refresh uses, in the trigger's order, so the rows (ids included) are the
-/// trigger's.
+/// Normally the statement that inserts the annotation rows writes them. In a database whose
+/// trigger functions are ELLA's own (re-created by ELLA's refresh, say) the triggers do, as
+/// before.
 #[derive(Debug, Clone)]
 pub struct ShadowWriter {
-    /// Deletes, then inserts; each binds the annotation ids as `$1`.
-    statements: [String; 4],
+    /// Common table expressions that replace the shadow rows of the alleles in the CTE `n`
+    /// (`allele_id`, `annotations`, `ord`), set-based, as the trigger would for each inserted
+    /// row; `None` when the triggers do it.
+    ctes: Option<String>,
 }
 
 impl ShadowWriter {
@@ -170,6 +175,11 @@ impl ShadowWriter {
             name: String,
             #[diesel(sql_type = Text)]
             data_type: String,
+        }
+        #[derive(QueryableByName)]
+        struct Aware {
+            #[diesel(sql_type = diesel::sql_types::Bool)]
+            aware: bool,
         }
         let actual: Vec<(String, String)> = diesel::sql_query(
             "SELECT column_name::text AS name, data_type::text AS data_type
@@ -205,33 +215,42 @@ impl ShadowWriter {
                     .to_owned(),
             ));
         }
-        let inserted = "annotation.id = ANY($1)";
-        let [transcripts, frequencies] = insert_rows_sql("", groups, inserted);
+        let triggers_stand_aside = diesel::sql_query(format!(
+            "SELECT count(*) = 2 AS aware FROM pg_proc
+             WHERE pronamespace = 'public'::regnamespace
+                 AND proname IN ('annotation_schema_version', 'annotation_to_annotationshadow')
+                 AND prosrc LIKE '%{}%'",
+            crate::annotation::DERIVED_BY_WRITER
+        ))
+        .get_result::<Aware>(conn)?
+        .aware;
+        if !triggers_stand_aside {
+            tracing::warn!(
+                "the annotation trigger functions are ELLA's own: annotation is imported at \
+                 their speed"
+            );
+            return Ok(Self { ctes: None });
+        }
+        let [transcripts, frequencies] = insert_rows_sql("", groups, "n");
         let delete = |table: &str| {
-            format!(
-                "DELETE FROM {table} WHERE allele_id IN
-                     (SELECT annotation.allele_id FROM annotation WHERE {inserted})"
-            )
+            format!("DELETE FROM {table} WHERE allele_id IN (SELECT allele_id FROM n)")
         };
         Ok(Self {
-            statements: [
+            ctes: Some(format!(
+                "deleted_transcripts AS ({}),
+                 deleted_frequencies AS ({}),
+                 transcripts AS ({transcripts}),
+                 frequencies AS ({frequencies})",
                 delete("annotationshadowtranscript"),
                 delete("annotationshadowfrequency"),
-                transcripts,
-                frequencies,
-            ],
+            )),
         })
     }
 
-    /// Replaces the shadow rows of the alleles of the annotation rows `ids` by the rows derived
-    /// from those annotation rows, as the trigger does for each inserted row.
-    pub(crate) fn write(&self, conn: &mut PgConnection, ids: &[i32]) -> Result<()> {
-        for statement in &self.statements {
-            diesel::sql_query(statement)
-                .bind::<Array<Int4>, _>(ids)
-                .execute(conn)?;
-        }
-        Ok(())
+    /// The common table expressions that write the shadow rows of the CTE `n`, unless the
+    /// triggers write them.
+    pub(crate) fn ctes(&self) -> Option<&str> {
+        self.ctes.as_deref()
     }
 }
 
