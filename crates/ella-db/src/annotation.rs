@@ -175,7 +175,9 @@ pub fn insert_annotations(
              FROM n ORDER BY n.ord
          ){}
          SELECT 1",
-        shadow_ctes.map(|ctes| format!(",\n{ctes}")).unwrap_or_default()
+        shadow_ctes
+            .map(|ctes| format!(",\n{ctes}"))
+            .unwrap_or_default()
     ))
     .bind::<Array<Int4>, _>(rows.iter().map(|row| row.allele_id).collect::<Vec<_>>())
     .bind::<Array<Jsonb>, _>(rows.iter().map(|row| row.annotations).collect::<Vec<_>>())
@@ -184,7 +186,11 @@ pub fn insert_annotations(
             .map(|row| row.previous_annotation_id)
             .collect::<Vec<_>>(),
     )
-    .bind::<Array<Int4>, _>(rows.iter().map(|row| row.schema_version).collect::<Vec<_>>())
+    .bind::<Array<Int4>, _>(
+        rows.iter()
+            .map(|row| row.schema_version)
+            .collect::<Vec<_>>(),
+    )
     .bind::<Timestamptz, _>(date_created)
     .bind::<Int4, _>(annotation_config_id)
     .execute(conn)?;

@@ -162,14 +162,21 @@ mod tests {
                     .get_result(&mut conn)
                     .expect("plpgsql validator");
             let ours = schemas.version_of(&document);
-            assert_eq!(ours.as_ref().ok(), plpgsql.version.as_ref(), "{document}: {ours:?}");
+            assert_eq!(
+                ours.as_ref().ok(),
+                plpgsql.version.as_ref(),
+                "{document}: {ours:?}"
+            );
             if ours.is_ok() {
                 valid += 1;
             } else {
                 invalid += 1;
             }
         }
-        assert!(valid > 10 && invalid > 10, "{valid} valid, {invalid} invalid");
+        assert!(
+            valid > 10 && invalid > 10,
+            "{valid} valid, {invalid} invalid"
+        );
     }
 
     #[test]
@@ -180,8 +187,7 @@ mod tests {
             .version_of(&transcript(&json!({"exon": "x/y"})))
             .expect_err("refused");
         assert!(
-            reasons.starts_with("version 1: at `/transcripts/0/exon`: ")
-                && reasons.contains("x/y"),
+            reasons.starts_with("version 1: at `/transcripts/0/exon`: ") && reasons.contains("x/y"),
             "{reasons}"
         );
     }
