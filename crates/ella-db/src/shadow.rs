@@ -159,8 +159,8 @@ fn insert_rows_sql(prefix: &str, groups: &FrequencyGroups, rows: &str) -> [Strin
 #[derive(Debug, Clone)]
 pub struct ShadowWriter {
     /// Common table expressions that replace the shadow rows of the alleles in the CTE `n`
-    /// (`allele_id`, `annotations`, `ord`), set-based, as the trigger would for each inserted
-    /// row; `None` when the triggers do it.
+    /// (`allele_id`, `annotations`, `ord`; `$1` holds the allele ids), set-based, as the trigger
+    /// would for each inserted row; `None` when the triggers do it.
     ctes: Option<String>,
 }
 
@@ -232,9 +232,9 @@ impl ShadowWriter {
             return Ok(Self { ctes: None });
         }
         let [transcripts, frequencies] = insert_rows_sql("", groups, "n");
-        let delete = |table: &str| {
-            format!("DELETE FROM {table} WHERE allele_id IN (SELECT allele_id FROM n)")
-        };
+        // `$1` is the batch's allele ids: an index scan, where a join with `n` reads the whole
+        // shadow table for every batch.
+        let delete = |table: &str| format!("DELETE FROM {table} WHERE allele_id = ANY($1)");
         Ok(Self {
             ctes: Some(format!(
                 "deleted_transcripts AS ({}),
