@@ -2,16 +2,20 @@
 //! import.md §12.5).
 //!
 //! `annotation.schema_version` is set by a trigger that validates the document against the stored
-//! JSON schemas, and a second trigger keeps the shadow tables in step; inserts therefore leave
-//! `schema_version` out, and updates only ever touch `date_superceeded` (datamodel.md §15.3 item
-//! 9). Batches bind one array per column (`unnest`).
+//! JSON schemas, and a second trigger keeps the shadow tables in step (datamodel.md §8). Bulk
+//! inserts do both jobs themselves and tell the triggers so for the duration of the insert (the
+//! migration `annotation_bulk_writes`): the caller supplies each row's `schema_version`, checked
+//! against [`annotation_schemas`], and the insert writes the shadow rows ([`ShadowWriter`]). Updates only ever
+//! touch `date_superceeded` (datamodel.md §15.3 item 9) and still go through the triggers.
+//! Batches bind one array per column (`unnest`).
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Int4, Jsonb, Nullable, Timestamptz};
+use diesel::sql_types::{Array, Int4, Jsonb, Nullable, Text, Timestamptz};
 use serde_json::Value;
 
 use crate::schema::{annotation, customannotation};
+use crate::shadow::ShadowWriter;
 use crate::Result;
 
 /// The current annotation row of an allele: what a re-import compares with.
@@ -35,6 +39,9 @@ pub struct NewAnnotation<'a> {
     pub annotations: &'a Value,
     /// The row this one replaces (superseded just before).
     pub previous_annotation_id: Option<i32>,
+    /// The highest version of [`annotation_schemas`] that validates the document: what the
+    /// trigger would have chosen.
+    pub schema_version: i32,
 }
 
 /// A custom annotation row to insert (import.md §12.5).
@@ -102,25 +109,76 @@ pub fn supersede(conn: &mut PgConnection, ids: &[i32], at: DateTime<Utc>) -> Res
     Ok(())
 }
 
+/// The stored JSON schemas of annotation documents (`jsonschema` rows named `annotation`), newest
+/// version first: the order in which the trigger tries them.
+pub fn annotation_schemas(conn: &mut PgConnection) -> Result<Vec<(i32, Value)>> {
+    #[derive(QueryableByName)]
+    struct Schema {
+        #[diesel(sql_type = Int4)]
+        version: i32,
+        #[diesel(sql_type = Jsonb)]
+        schema: Value,
+    }
+    let schemas: Vec<Schema> = diesel::sql_query(
+        "SELECT version, schema FROM jsonschema WHERE name = 'annotation' ORDER BY version DESC",
+    )
+    .load(conn)?;
+    Ok(schemas
+        .into_iter()
+        .map(|row| (row.version, row.schema))
+        .collect())
+}
+
+/// The transaction-local setting with which a writer tells the `annotation` triggers that it has
+/// chosen `schema_version` and written the shadow rows itself (migration `annotation_bulk_writes`).
+pub(crate) const DERIVED_BY_WRITER: &str = "ella.annotation_derived_by_writer";
+
+/// Sets [`DERIVED_BY_WRITER`] until it is set again or the transaction ends.
+fn declare_derived_by_writer(conn: &mut PgConnection, on: bool) -> Result<()> {
+    diesel::sql_query("SELECT set_config($1, $2, true)")
+        .bind::<Text, _>(DERIVED_BY_WRITER)
+        .bind::<Text, _>(if on { "on" } else { "off" })
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Inserts the rows, converted with the annotation config `annotation_config_id`, created at
-/// `date_created`. The database validates every document (SQLSTATE `JSONV` when one fails).
+/// `date_created`, with the `schema_version` each row carries, and their shadow rows.
+///
+/// One statement does it all from the documents as sent, so PostgreSQL never reads them back.
+/// The triggers stand aside for this statement only; when they are ELLA's own and cannot,
+/// `shadow` leaves the shadow rows (and the version) to them.
 pub fn insert_annotations(
     conn: &mut PgConnection,
     rows: &[NewAnnotation<'_>],
     annotation_config_id: i32,
     date_created: DateTime<Utc>,
+    shadow: &ShadowWriter,
 ) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    diesel::sql_query(
-        "INSERT INTO annotation (allele_id, annotations, previous_annotation_id, date_created,
-             annotation_config_id)
-         SELECT n.allele_id, n.annotations, n.previous_annotation_id, $4, $5
-         FROM unnest($1, $2, $3) WITH ORDINALITY
-             AS n(allele_id, annotations, previous_annotation_id, ord)
-         ORDER BY n.ord",
-    )
+    let shadow_ctes = shadow.ctes();
+    if shadow_ctes.is_some() {
+        declare_derived_by_writer(conn, true)?;
+    }
+    diesel::sql_query(format!(
+        "WITH n AS MATERIALIZED (
+             SELECT * FROM unnest($1, $2, $3, $4) WITH ORDINALITY
+                 AS n(allele_id, annotations, previous_annotation_id, schema_version, ord)
+         ),
+         inserted AS (
+             INSERT INTO annotation (allele_id, annotations, previous_annotation_id,
+                 schema_version, date_created, annotation_config_id)
+             SELECT n.allele_id, n.annotations, n.previous_annotation_id, n.schema_version, $5,
+                 $6
+             FROM n ORDER BY n.ord
+         ){}
+         SELECT 1",
+        shadow_ctes
+            .map(|ctes| format!(",\n{ctes}"))
+            .unwrap_or_default()
+    ))
     .bind::<Array<Int4>, _>(rows.iter().map(|row| row.allele_id).collect::<Vec<_>>())
     .bind::<Array<Jsonb>, _>(rows.iter().map(|row| row.annotations).collect::<Vec<_>>())
     .bind::<Array<Nullable<Int4>>, _>(
@@ -128,9 +186,17 @@ pub fn insert_annotations(
             .map(|row| row.previous_annotation_id)
             .collect::<Vec<_>>(),
     )
+    .bind::<Array<Int4>, _>(
+        rows.iter()
+            .map(|row| row.schema_version)
+            .collect::<Vec<_>>(),
+    )
     .bind::<Timestamptz, _>(date_created)
     .bind::<Int4, _>(annotation_config_id)
     .execute(conn)?;
+    if shadow_ctes.is_some() {
+        declare_derived_by_writer(conn, false)?;
+    }
     Ok(())
 }
 

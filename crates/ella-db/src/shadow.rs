@@ -7,8 +7,12 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use diesel::prelude::*;
+use diesel::sql_types::Text;
 use ella_config::{FrequencyColumn, FrequencyGroups};
 use serde_json::Value;
+
+use crate::{Error, Result};
 
 /// The two shadow tables.
 pub const SHADOW_TABLES: [&str; 2] = ["annotationshadowtranscript", "annotationshadowfrequency"];
@@ -118,19 +122,142 @@ const TRANSCRIPT_VALUES: &str = "(t->>'hgnc_id')::integer, t->>'symbol', t->>'tr
 
 /// Fills the `prefix` shadow tables from every current annotation, in two set-based statements.
 pub(crate) fn populate_tables_sql(prefix: &str, groups: &FrequencyGroups) -> String {
+    let [transcripts, frequencies] = insert_rows_sql(
+        prefix,
+        groups,
+        "(SELECT allele_id, annotations, id AS ord FROM annotation
+          WHERE date_superceeded IS NULL)",
+    );
+    format!("{transcripts};\n{frequencies};\n")
+}
+
+/// The two statements that insert into the `prefix` shadow tables the rows of the annotation
+/// documents of `rows`, a FROM item with the columns `allele_id`, `annotations` and `ord`. Rows
+/// are written in the trigger's order: by `ord`, then transcript order.
+fn insert_rows_sql(prefix: &str, groups: &FrequencyGroups, rows: &str) -> [String; 2] {
     let (frequency_columns, frequency_values) = frequency_insert_lists(groups);
-    format!(
-        "INSERT INTO {prefix}annotationshadowtranscript ({TRANSCRIPT_COLUMNS})
-    SELECT annotation.allele_id, {TRANSCRIPT_VALUES}
-    FROM annotation, jsonb_array_elements(annotation.annotations->'transcripts') AS t
-    WHERE annotation.date_superceeded IS NULL;
-INSERT INTO {prefix}annotationshadowfrequency ({frequency_columns})
-    SELECT {frequency_values} FROM annotation WHERE date_superceeded IS NULL;
-",
-    )
+    [
+        format!(
+            "INSERT INTO {prefix}annotationshadowtranscript ({TRANSCRIPT_COLUMNS})
+    SELECT a.allele_id, {TRANSCRIPT_VALUES}
+    FROM {rows} AS a,
+        jsonb_array_elements(a.annotations->'transcripts') WITH ORDINALITY AS x(t, ord)
+    ORDER BY a.ord, x.ord"
+        ),
+        format!(
+            "INSERT INTO {prefix}annotationshadowfrequency ({frequency_columns})
+    SELECT {frequency_values} FROM {rows} AS a ORDER BY a.ord"
+        ),
+    ]
+}
+
+/// How the shadow rows of bulk-inserted annotation rows get written.
+///
+/// Normally the statement that inserts the annotation rows writes them. In a database whose
+/// trigger functions are ELLA's own (re-created by ELLA's refresh, say) the triggers do, as
+/// before.
+#[derive(Debug, Clone)]
+pub struct ShadowWriter {
+    /// Common table expressions that replace the shadow rows of the alleles in the CTE `n`
+    /// (`allele_id`, `annotations`, `ord`; `$1` holds the allele ids), set-based, as the trigger
+    /// would for each inserted row; `None` when the triggers do it.
+    ctes: Option<String>,
+}
+
+impl ShadowWriter {
+    /// The writer for the configured frequencies. Refused when `annotationshadowfrequency` does
+    /// not have exactly the configured columns (the trigger functions were generated from
+    /// another configuration: `database refresh` has not run since it changed).
+    pub fn new(conn: &mut PgConnection, groups: &FrequencyGroups) -> Result<Self> {
+        #[derive(QueryableByName)]
+        struct Column {
+            #[diesel(sql_type = Text)]
+            name: String,
+            #[diesel(sql_type = Text)]
+            data_type: String,
+        }
+        #[derive(QueryableByName)]
+        struct Aware {
+            #[diesel(sql_type = diesel::sql_types::Bool)]
+            aware: bool,
+        }
+        let actual: Vec<(String, String)> = diesel::sql_query(
+            "SELECT column_name::text AS name, data_type::text AS data_type
+             FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = 'annotationshadowfrequency'
+                 AND column_name NOT IN ('id', 'allele_id')
+             ORDER BY ordinal_position",
+        )
+        .load::<Column>(conn)?
+        .into_iter()
+        .map(|column| (column.name, column.data_type))
+        .collect();
+        let expected: Vec<(String, String)> = groups
+            .columns()
+            .iter()
+            .flat_map(|column| {
+                [
+                    (
+                        format!("{}.{}", column.provider, column.population),
+                        "double precision".to_owned(),
+                    ),
+                    (
+                        format!("{}_num.{}", column.provider, column.population),
+                        "integer".to_owned(),
+                    ),
+                ]
+            })
+            .collect();
+        if actual != expected {
+            return Err(Error::Invalid(
+                "the columns of annotationshadowfrequency do not match frequencies.groups of the \
+                 configuration; run `ella-cli database refresh`"
+                    .to_owned(),
+            ));
+        }
+        let triggers_stand_aside = diesel::sql_query(format!(
+            "SELECT count(*) = 2 AS aware FROM pg_proc
+             WHERE pronamespace = 'public'::regnamespace
+                 AND proname IN ('annotation_schema_version', 'annotation_to_annotationshadow')
+                 AND prosrc LIKE '%{}%'",
+            crate::annotation::DERIVED_BY_WRITER
+        ))
+        .get_result::<Aware>(conn)?
+        .aware;
+        if !triggers_stand_aside {
+            tracing::warn!(
+                "the annotation trigger functions are ELLA's own: annotation is imported at \
+                 their speed"
+            );
+            return Ok(Self { ctes: None });
+        }
+        let [transcripts, frequencies] = insert_rows_sql("", groups, "n");
+        // `$1` is the batch's allele ids: an index scan, where a join with `n` reads the whole
+        // shadow table for every batch.
+        let delete = |table: &str| format!("DELETE FROM {table} WHERE allele_id = ANY($1)");
+        Ok(Self {
+            ctes: Some(format!(
+                "deleted_transcripts AS ({}),
+                 deleted_frequencies AS ({}),
+                 transcripts AS ({transcripts}),
+                 frequencies AS ({frequencies})",
+                delete("annotationshadowtranscript"),
+                delete("annotationshadowfrequency"),
+            )),
+        })
+    }
+
+    /// The common table expressions that write the shadow rows of the CTE `n`, unless the
+    /// triggers write them.
+    pub(crate) fn ctes(&self) -> Option<&str> {
+        self.ctes.as_deref()
+    }
 }
 
 /// The functions and the trigger that keep the shadow tables in step with `annotation`.
+///
+/// The trigger function `annotation_to_annotationshadow()` itself is created by the migration
+/// `annotation_bulk_writes` (it lets bulk writers that write the shadow rows themselves skip it).
 pub(crate) fn functions_and_trigger_sql(groups: &FrequencyGroups) -> String {
     let (frequency_columns, frequency_values) = frequency_insert_lists(groups);
     format!(
@@ -158,27 +285,9 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
--- An insert replaces the allele's shadow rows; the columns they come from may never change.
-CREATE OR REPLACE FUNCTION annotation_to_annotationshadow() RETURNS trigger AS $$
-BEGIN
-    IF (TG_OP = 'INSERT') THEN
-        PERFORM delete_annotationshadow(NEW.allele_id);
-        PERFORM insert_annotationshadowtranscript(NEW.allele_id, NEW.annotations);
-        PERFORM insert_annotationshadowfrequency(NEW.allele_id, NEW.annotations);
-        RETURN NEW;
-    ELSIF (TG_OP = 'UPDATE') THEN
-        IF (NEW.allele_id != OLD.allele_id OR NEW.annotations != OLD.annotations
-            OR NEW.date_created != OLD.date_created) THEN
-            RAISE EXCEPTION 'Update on one or more of the included columns for annotation table is disallowed';
-        END IF;
-        RETURN NEW;
-    ELSIF (TG_OP = 'DELETE') THEN
-        PERFORM delete_annotationshadow(OLD.allele_id);
-        RETURN OLD;
-    END IF;
-END;
-$$ LANGUAGE plpgsql;
-
+-- An insert replaces the allele's shadow rows; the columns they come from may never change. The
+-- trigger function, which does not depend on the configuration, comes from the migration
+-- `annotation_bulk_writes`.
 DROP TRIGGER IF EXISTS annotation_to_annotationshadow ON annotation;
 CREATE TRIGGER annotation_to_annotationshadow BEFORE INSERT OR UPDATE OR DELETE ON annotation
     FOR EACH ROW EXECUTE FUNCTION annotation_to_annotationshadow();

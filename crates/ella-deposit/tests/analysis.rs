@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Int4, Text};
 use ella_config::Config;
@@ -478,9 +479,8 @@ fn e2e_analyses_store_what_ella_stored() {
     assert_eq!(count(&mut setup.conn, sql), 5);
 }
 
-#[test]
-fn every_test_analysis_imports() {
-    let mut setup = setup();
+/// Every analysis folder of `testdata/analyses` as (group, name), sorted.
+fn test_analyses() -> Vec<(&'static str, String)> {
     let mut found = Vec::new();
     for group in ["default", "e2e"] {
         for entry in std::fs::read_dir(testdata(&format!("analyses/{group}"))).expect("folder") {
@@ -494,6 +494,13 @@ fn every_test_analysis_imports() {
     }
     found.sort();
     assert_eq!(found.len(), 14);
+    found
+}
+
+#[test]
+fn every_test_analysis_imports() {
+    let mut setup = setup();
+    let found = test_analyses();
     for (group, name) in found {
         let analysis = setup.deposit_folder(group, &name);
         let alleles = setup.analysis_alleles(analysis.id).len();
@@ -615,8 +622,8 @@ fn bad_input_is_refused_and_nothing_is_written() {
     );
     refused(&mut setup, &analysis, "made_up_variant");
 
-    // An exon number the converter passes on but the database's JSON schema refuses: the
-    // message names the batch's lines instead of quoting the document.
+    // An exon number the converter passes on but ELLA's JSON schema refuses: the message names
+    // the line and the variant and says what the schema found, instead of quoting the document.
     lines[third] = lines[third]
         .replacen("|made_up_variant|", "|stop_gained|", 1)
         .replacen("|protein_coding|3/27|", "|protein_coding|x/y|", 1);
@@ -627,12 +634,16 @@ fn bad_input_is_refused_and_nothing_is_written() {
         &mut setup,
         &analysis,
         &format!(
-            "{}: lines {}-{}: an annotation document does not validate against ELLA's annotation \
-             JSON schema",
+            "{}, line {}: the annotation document of the variant ",
             vcf.display(),
-            header_lines + 1,
-            lines.len()
+            third + 1
         ),
+    );
+    refused(
+        &mut setup,
+        &analysis,
+        "validates against none of ELLA's annotation JSON schemas (version 1: at \
+         `/transcripts/0/exon`: ",
     );
 
     // testgroup01's configuration for this pattern has post-processors, which need the filter
@@ -657,14 +668,9 @@ fn bad_input_is_refused_and_nothing_is_written() {
     );
 }
 
-#[test]
-fn changed_annotation_supersedes_the_current_row() {
-    let mut setup = setup();
-    setup.deposit_folder("e2e", "brca_e2e_test01.HBOCUTV_v01");
-    let before = setup.counts();
-
-    // The same VCF under another name, with one HGMD value changed: its allele gets a new
-    // annotation row pointing back at the superseded one; the others keep theirs.
+/// Deposits `brca_e2e_test01` again under another name, with one HGMD value of its first record
+/// changed (`brca_e2e_test01` must be deposited already).
+fn deposit_changed_copy(setup: &mut Setup) {
     let folder = setup.folder("e2e", "brca_e2e_test01.HBOCUTV_v01");
     let vcf = folder.join("brca_e2e_test01.HBOCUTV_v01.vcf");
     let text = std::fs::read_to_string(&vcf).expect("VCF");
@@ -678,8 +684,19 @@ fn changed_annotation_supersedes_the_current_row() {
     *first = first.replacen(";HGMD__tag=DM;", ";HGMD__tag=DM?;", 1);
     std::fs::write(&vcf, lines.join("\n") + "\n").expect("write");
     let mut analysis = AnalysisConfig::load(&folder).expect("analysis");
-    analysis.name = "brca_e2e_test01_again.HBOCUTV_v01".to_owned();
+    "brca_e2e_test01_again.HBOCUTV_v01".clone_into(&mut analysis.name);
     setup.deposit(&analysis).expect("deposit");
+}
+
+#[test]
+fn changed_annotation_supersedes_the_current_row() {
+    let mut setup = setup();
+    setup.deposit_folder("e2e", "brca_e2e_test01.HBOCUTV_v01");
+    let before = setup.counts();
+
+    // The same VCF under another name, with one HGMD value changed: its allele gets a new
+    // annotation row pointing back at the superseded one; the others keep theirs.
+    deposit_changed_copy(&mut setup);
     let after = setup.counts();
     assert_eq!(after[0], before[0], "no new allele");
     assert_eq!(after[1], before[1] + 1, "one new annotation");
@@ -814,4 +831,111 @@ fn append_adds_samples_and_reopens_a_finished_round() {
         rounds[1],
         serde_json::json!({"status": "Not started", "state": {"k": 1}, "workflow": "Review"})
     );
+}
+
+/// Remembers the state of the shadow tables' sequences, from which [`assert_triggers_agree`]
+/// replays the triggers.
+fn remember_shadow_sequences(conn: &mut PgConnection) {
+    conn.batch_execute(
+        "CREATE TEMP TABLE start_sequence AS
+             SELECT 'tmp_annotationshadowtranscript_id_seq' AS name, last_value, is_called
+             FROM tmp_annotationshadowtranscript_id_seq
+             UNION ALL
+             SELECT 'tmp_annotationshadowfrequency_id_seq', last_value, is_called
+             FROM tmp_annotationshadowfrequency_id_seq",
+    )
+    .expect("sequence state");
+}
+
+/// Replays ELLA's original triggers on a copy of every annotation row, in id order, from the
+/// shadow tables' remembered state: the schema versions and the shadow rows (ids included) must
+/// be the ones stored.
+fn assert_triggers_agree(conn: &mut PgConnection) {
+    let annotations = count(conn, "SELECT count(*) AS n FROM annotation");
+    let superseded = count(
+        conn,
+        "SELECT count(*) AS n FROM annotation WHERE date_superceeded IS NOT NULL",
+    );
+    let original_functions = std::fs::read_to_string(
+        repo_root().join("migrations/2026-11-26-100000_annotation_bulk_writes/down.sql"),
+    )
+    .expect("down.sql");
+    conn.batch_execute(&format!(
+        "CREATE TEMP TABLE bulk_transcript AS SELECT * FROM annotationshadowtranscript;
+         CREATE TEMP TABLE bulk_frequency AS SELECT * FROM annotationshadowfrequency;
+         DELETE FROM annotationshadowtranscript;
+         DELETE FROM annotationshadowfrequency;
+         SELECT setval(name::regclass, last_value, is_called) FROM start_sequence;
+         {original_functions}
+         CREATE TEMP TABLE replay (LIKE annotation);
+         CREATE TRIGGER annotation_schema_version BEFORE INSERT OR UPDATE ON replay
+             FOR EACH ROW EXECUTE FUNCTION annotation_schema_version();
+         CREATE TRIGGER annotation_to_annotationshadow BEFORE INSERT OR UPDATE OR DELETE
+             ON replay FOR EACH ROW EXECUTE FUNCTION annotation_to_annotationshadow();
+         INSERT INTO replay (id, allele_id, annotations, previous_annotation_id,
+                 date_superceeded, date_created, schema_version, annotation_config_id)
+             SELECT id, allele_id, annotations, previous_annotation_id, date_superceeded,
+                 date_created, -1, annotation_config_id
+             FROM annotation ORDER BY id;"
+    ))
+    .expect("replay the triggers");
+    let different_versions = count(
+        conn,
+        "SELECT count(*) AS n FROM annotation a FULL JOIN replay r USING (id)
+         WHERE a.schema_version IS DISTINCT FROM r.schema_version",
+    );
+    assert_eq!(different_versions, 0);
+    for (bulk, table) in [
+        ("bulk_transcript", "annotationshadowtranscript"),
+        ("bulk_frequency", "annotationshadowfrequency"),
+    ] {
+        let rows = count(conn, &format!("SELECT count(*) AS n FROM {table}"));
+        let differences = count(
+            conn,
+            &format!(
+                "SELECT (SELECT count(*) FROM (TABLE {bulk} EXCEPT ALL TABLE {table}) AS d)
+                     + (SELECT count(*) FROM (TABLE {table} EXCEPT ALL TABLE {bulk}) AS d) AS n"
+            ),
+        );
+        println!("{table}: {rows} rows, {differences} differences");
+        assert!(rows > 0, "{table}");
+        assert_eq!(differences, 0, "{table}");
+    }
+    let frequency_rows = count(conn, "SELECT count(*) AS n FROM annotationshadowfrequency");
+    assert_eq!(frequency_rows, annotations - superseded);
+}
+
+/// The bulk path of the annotation writes (migration `annotation_bulk_writes`) stores the schema
+/// versions and writes the shadow rows that ELLA's triggers would, for every test analysis and a
+/// re-import that supersedes an annotation.
+#[test]
+fn bulk_annotation_writes_equal_the_triggers() {
+    let mut setup = setup();
+    remember_shadow_sequences(&mut setup.conn);
+    for (group, name) in test_analyses() {
+        setup.deposit_folder(group, &name);
+    }
+    deposit_changed_copy(&mut setup);
+    let annotations = count(&mut setup.conn, "SELECT count(*) AS n FROM annotation");
+    assert!(annotations > 100, "{annotations}");
+    assert_triggers_agree(&mut setup.conn);
+}
+
+/// In a database whose trigger functions are ELLA's own again (as ELLA's refresh would leave
+/// them), the import leaves versions and shadow rows to the triggers: nothing is written twice.
+#[test]
+fn with_ellas_own_triggers_the_import_leaves_them_the_work() {
+    let mut setup = setup();
+    let original_functions = std::fs::read_to_string(
+        repo_root().join("migrations/2026-11-26-100000_annotation_bulk_writes/down.sql"),
+    )
+    .expect("down.sql");
+    setup
+        .conn
+        .batch_execute(&original_functions)
+        .expect("ELLA's functions");
+    remember_shadow_sequences(&mut setup.conn);
+    setup.deposit_folder("e2e", "brca_e2e_test01.HBOCUTV_v01");
+    deposit_changed_copy(&mut setup);
+    assert_triggers_agree(&mut setup.conn);
 }

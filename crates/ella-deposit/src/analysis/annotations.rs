@@ -1,30 +1,38 @@
 //! The annotation of imported alleles: converting a record's INFO with the active annotation
-//! config (import.md §8.1, §8.4) and storing the documents with ELLA's versioning (§8.8).
+//! config (import.md §8.1, §8.4), choosing each document's schema version, and storing the
+//! documents with ELLA's versioning (§8.8) and their shadow rows.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use diesel::PgConnection;
+use ella_config::FrequencyGroups;
 use ella_db::annotation::{self as rows, NewAnnotation};
 use ella_db::annotationconfig::active_annotation_config;
+use ella_db::shadow::ShadowWriter;
 use serde_json::Value;
 
+use super::annotation_schemas::AnnotationSchemas;
 use crate::annotation::{self, AnnotationConfig, InfoHeader, RecordConverter};
 use crate::vcf::{VcfHeader, VcfRecord};
 use crate::{Error, Result};
 
-/// The annotation config a deposit converts with: the active one (highest id) when the deposit
-/// starts (§8.1).
+/// What a deposit annotates with: the annotation config it converts with, the active one
+/// (highest id) when the deposit starts (§8.1), and what the database triggers would otherwise
+/// do per row (the schemas that pick `schema_version`, the shadow rows).
 pub(super) struct AnnotationSource {
     config: AnnotationConfig,
     id: i32,
+    schemas: AnnotationSchemas,
+    shadow: ShadowWriter,
 }
 
 impl AnnotationSource {
-    /// Reads the active annotation config, after claiming the right to write annotation until
-    /// the end of the transaction (concurrent imports would otherwise collide on the same
-    /// alleles' current annotation).
-    pub(super) fn active(conn: &mut PgConnection) -> Result<Self> {
+    /// Reads the active annotation config and the annotation schemas, after claiming the right
+    /// to write annotation until the end of the transaction (concurrent imports would otherwise
+    /// collide on the same alleles' current annotation). `groups` are the configured frequencies,
+    /// which the shadow table must have.
+    pub(super) fn active(conn: &mut PgConnection, groups: &FrequencyGroups) -> Result<Self> {
         ella_db::annotation::lock_annotation_writers(conn)?;
         let row = active_annotation_config(conn)?.ok_or_else(|| {
             Error::Invalid("There is no annotation config; deposit one first".to_owned())
@@ -32,12 +40,14 @@ impl AnnotationSource {
         Ok(Self {
             config: AnnotationConfig::from_deposit(&row.deposit)?,
             id: row.id,
+            schemas: AnnotationSchemas::load(conn)?,
+            shadow: ShadowWriter::new(conn, groups)?,
         })
     }
 
-    /// The id every annotation row records (`annotation_config_id`).
-    pub(super) fn id(&self) -> i32 {
-        self.id
+    /// The schema version of `document`; see [`AnnotationSchemas::version_of`].
+    pub(super) fn schema_version(&self, document: &Value) -> Result<i32, String> {
+        self.schemas.version_of(document)
     }
 
     /// The converter for a VCF with this header (ELLA rebuilds its converters per file).
@@ -66,17 +76,20 @@ pub(super) fn convert(converter: &RecordConverter, record: &VcfRecord) -> Result
         .map_err(|error| error.at(record.path(), record.line_number()))
 }
 
-/// Stores `documents[i]` as the annotation of `allele_ids[i]` (§8.8): a current row with the
-/// same document and config is kept; any other current row is superseded (before the insert,
-/// because of the one-current-row index) and the new row points back at it.
+/// Stores `documents[i]`, of schema version `versions[i]`, as the annotation of `allele_ids[i]`
+/// (§8.8): a current row with the same document and config is kept; any other current row is
+/// superseded (before the insert, because of the one-current-row index) and the new row points
+/// back at it.
 ///
 /// The alleles must be distinct: two documents for one allele would both try to be current.
 pub(super) fn store(
     conn: &mut PgConnection,
     allele_ids: &[i32],
     documents: &[Value],
-    config_id: i32,
+    versions: &[i32],
+    source: &AnnotationSource,
 ) -> Result<()> {
+    let config_id = source.id;
     let current: HashMap<i32, (i32, i32)> = rows::current_annotations(conn, allele_ids)?
         .into_iter()
         .filter_map(|row| Some((row.allele_id?, (row.id, row.annotation_config_id))))
@@ -99,7 +112,7 @@ pub(super) fn store(
     };
     let mut superseded = Vec::new();
     let mut new_rows = Vec::new();
-    for (allele_id, document) in allele_ids.iter().zip(documents) {
+    for ((allele_id, document), &schema_version) in allele_ids.iter().zip(documents).zip(versions) {
         let previous = current.get(allele_id).map(|&(id, _)| id);
         if previous.is_some_and(|id| unchanged.contains(&id)) {
             continue;
@@ -109,11 +122,12 @@ pub(super) fn store(
             allele_id: *allele_id,
             annotations: document,
             previous_annotation_id: previous,
+            schema_version,
         });
     }
     // One clock reading: the old row ends when the new one begins (datamodel.md §15.3 item 15).
     let now = Utc::now();
     rows::supersede(conn, &superseded, now)?;
-    rows::insert_annotations(conn, &new_rows, config_id, now)?;
+    rows::insert_annotations(conn, &new_rows, config_id, now, &source.shadow)?;
     Ok(())
 }

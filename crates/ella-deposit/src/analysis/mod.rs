@@ -15,6 +15,7 @@
 //! number of statements whatever its size (one array per column), and the annotation documents
 //! are converted while streaming, so memory stays bounded by the batch.
 
+mod annotation_schemas;
 mod annotations;
 mod custom_annotation;
 mod data;
@@ -85,7 +86,7 @@ pub fn deposit_analysis(
         deposit_config.refuse_postprocessing()?;
     }
     let vcfs = open_vcfs(analysis)?;
-    let source = AnnotationSource::active(conn)?;
+    let source = AnnotationSource::active(conn, &config.settings.frequencies.groups)?;
     let analysis_id = analyses::insert_analysis(
         conn,
         &NewAnalysis {
@@ -139,7 +140,7 @@ pub fn append_to_analysis(
     );
     let deposit_config = deposit_config::matching(conn, &analysis.name, genepanel)?;
     let vcfs = open_vcfs(analysis)?;
-    let source = AnnotationSource::active(conn)?;
+    let source = AnnotationSource::active(conn, &config.settings.frequencies.groups)?;
     match interpretation::latest_analysis_interpretation(conn, existing.id)? {
         None => start_interpretation(conn, existing.id, genepanel, analysis.priority)?,
         Some(latest) if latest.status == InterpretationStatus::Done => {

@@ -42,11 +42,34 @@ impl<'s> RecordImporter<'s> {
             .iter()
             .map(|record| annotations::convert(&self.converter, record))
             .collect::<Result<Vec<_>>>()?;
+        let versions = records
+            .iter()
+            .zip(&documents)
+            .map(|(record, document)| self.schema_version(record, document))
+            .collect::<Result<Vec<_>>>()?;
         let rows: Vec<AlleleRow<'_>> = alleles.iter().map(allele_row).collect();
         let ids = allele::get_or_create(conn, &rows)?;
-        annotations::store(conn, &ids, &documents, self.source.id())
-            .map_err(|error| explain_schema_failure(error, records))?;
+        annotations::store(conn, &ids, &documents, &versions, self.source)?;
         Ok(ids)
+    }
+
+    /// The schema version of the annotation `document` of `record`. A document that no stored
+    /// schema validates is refused, as the database trigger refuses it, naming the variant.
+    fn schema_version(&self, record: &VcfRecord, document: &serde_json::Value) -> Result<i32> {
+        self.source
+            .schema_version(document)
+            .map_err(|reasons| Error::Parse {
+                path: record.path().to_owned(),
+                line: Some(record.line_number()),
+                message: format!(
+                    "the annotation document of the variant {}:{} {}>{} validates against none \
+                     of ELLA's annotation JSON schemas ({reasons})",
+                    record.chromosome(),
+                    record.position().get(),
+                    record.reference(),
+                    record.alternate().unwrap_or_default()
+                ),
+            })
     }
 }
 
@@ -100,25 +123,4 @@ fn refuse_repeats(records: &[&VcfRecord]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The database's JSON-schema trigger names neither file nor line (and quotes the whole
-/// document): say which records the failed batch held.
-fn explain_schema_failure(error: Error, records: &[&VcfRecord]) -> Error {
-    let schema_failure = matches!(&error,
-        Error::Database(ella_db::Error::Query(diesel::result::Error::DatabaseError(_, info)))
-            if info.message().contains("failed to validate against any of the existing schemas"));
-    match (schema_failure, records.first(), records.last()) {
-        (true, Some(first), Some(last)) => Error::Parse {
-            path: first.path().to_owned(),
-            line: None,
-            message: format!(
-                "lines {}-{}: an annotation document does not validate against ELLA's \
-                 annotation JSON schema",
-                first.line_number(),
-                last.line_number()
-            ),
-        },
-        _ => error,
-    }
 }

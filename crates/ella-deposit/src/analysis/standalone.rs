@@ -51,7 +51,7 @@ pub fn deposit_alleles(
             )),
         };
     let cnv_enabled = config.settings.app.feature("cnv");
-    let source = AnnotationSource::active(conn)?;
+    let source = AnnotationSource::active(conn, &config.settings.frequencies.groups)?;
     let mut reader = VcfReader::open(vcf)?;
     let importer = RecordImporter::new(&source, reader.header());
     let mut buffer: Vec<VcfRecord> = Vec::new();
