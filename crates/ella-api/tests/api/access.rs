@@ -192,7 +192,7 @@ const FOREIGN_PANEL: (&str, &str) = ("Mendeliome", "v01");
 
 /// Collects the routes of the table as (method, path).
 #[derive(Default)]
-struct Collector(Vec<(Method, &'static str)>);
+pub(crate) struct Collector(pub(crate) Vec<(Method, &'static str)>);
 
 impl RouteSink for Collector {
     fn route<F, Args>(&mut self, method: Method, path: &'static str, _: Body, _: F)
@@ -206,7 +206,7 @@ impl RouteSink for Collector {
 }
 
 /// `path` with every `{name:pattern}` parameter replaced by the id of the entity under test.
-fn concrete(path: &str) -> String {
+pub(crate) fn concrete(path: &str) -> String {
     let mut uri = String::from("/api/v1");
     let mut rest = path;
     while let Some(start) = rest.find('{') {
@@ -217,6 +217,7 @@ fn concrete(path: &str) -> String {
             "analysis_id" => FOREIGN_ANALYSIS,
             "allele_id" => FOREIGN_ALLELE,
             "filename" => "HG002.bam",
+            "attachment_id" => "1",
             "name" | "gp_name" => FOREIGN_PANEL.0,
             "version" | "gp_version" => FOREIGN_PANEL.1,
             other => panic!("no test id for path parameter `{other}` of {path}"),

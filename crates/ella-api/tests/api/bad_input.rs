@@ -4,6 +4,7 @@
 use actix_web::test::{self, TestRequest};
 use serde_json::json;
 
+use crate::access::{concrete, Collector};
 use crate::common::{send, TestApi, DEMO_PASSWORD};
 
 const LOGIN: &str = "/api/v1/users/actions/login/";
@@ -119,4 +120,107 @@ async fn scalars_are_coerced_as_pydantic_does() {
     )
     .await;
     assert_eq!(reply.status, 200);
+}
+
+/// Row counts of every table, except the request log and the sessions, which every request touches.
+fn table_counts(api: &TestApi) -> Vec<(String, i64)> {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let sql = "SELECT table_name::text AS name,
+            (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', table_name),
+                false, true, '')))[1]::text::bigint AS n
+        FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+            AND table_name NOT IN ('resourcelog', 'usersession')
+        ORDER BY table_name";
+    diesel::RunQueryDsl::load::<Count>(diesel::sql_query(sql), &mut api.db.connect())
+        .expect("count rows")
+        .into_iter()
+        .map(|count| (count.name, count.n))
+        .collect()
+}
+
+/// What an error message must never show (api.md §1.4: no internal detail).
+const INTERNAL_DETAIL: [&str; 8] = [
+    "diesel",
+    "panicked",
+    "SELECT",
+    "INSERT",
+    "relation",
+    "src/",
+    ".rs:",
+    "backtrace",
+];
+
+/// Every POST route of the route table, with bodies that are invalid JSON, of the wrong shape,
+/// with unknown keys, with wrong types, and too large: never a success, always ELLA's error shape
+/// without internal detail, and no table changes.
+#[actix_web::test]
+async fn every_post_route_refuses_bad_bodies_and_changes_nothing() {
+    let api = TestApi::with_analyses();
+    let app = test::init_service(ella_api::app(api.state.clone())).await;
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let posts: Vec<&str> = routes
+        .0
+        .iter()
+        .filter(|(method, _)| *method == actix_web::http::Method::POST)
+        // Logout takes no body: any request ends the session (api.md §2.6).
+        .filter(|(_, path)| *path != "/users/actions/logout/")
+        .map(|(_, path)| *path)
+        .collect();
+    assert!(posts.len() > 5, "{posts:?}");
+    let huge = format!(r#"{{"text": "{}"}}"#, "x".repeat(17 << 20));
+    let bodies: [&str; 8] = [
+        r#"{"username": "#,
+        "[]",
+        "null",
+        r#""text""#,
+        r#"{"no_such_key_anywhere": 1}"#,
+        r#"{"id": {"nested": [1, 2]}, "name": 7, "date": false}"#,
+        "{}",
+        &huge,
+    ];
+    let before = table_counts(&api);
+    for path in posts {
+        let uri = concrete(path);
+        for body in bodies {
+            let cookie = api.session_cookie("testuser1");
+            let request = json_request(&uri, body)
+                .insert_header(("Cookie", format!("AuthenticationToken={cookie}")));
+            let reply = send(&app, request).await;
+            let shown = &body[..body.len().min(60)];
+            assert!(
+                reply.status >= 400,
+                "POST {uri} with {shown}: {} {}",
+                reply.status,
+                reply.text()
+            );
+            let json = reply.json();
+            let message = json["message"].as_str().unwrap_or_else(|| {
+                panic!("POST {uri} with {shown}: not ELLA's error shape: {json}")
+            });
+            assert_eq!(
+                json.as_object().map(serde_json::Map::len),
+                Some(1),
+                "{json}"
+            );
+            for detail in INTERNAL_DETAIL {
+                assert!(
+                    !message.contains(detail),
+                    "POST {uri} with {shown}: internal detail in {message:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        table_counts(&api),
+        before,
+        "a refused request changed a table"
+    );
 }
