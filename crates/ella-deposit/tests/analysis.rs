@@ -23,7 +23,7 @@ use ella_deposit::fixtures::usergroups::import_usergroups;
 use ella_deposit::fixtures::users::{import_users, PasswordHandling, UserImportOptions};
 use ella_deposit::fixtures::JsonFixture;
 use ella_deposit::{genepanel, Error};
-use ella_test_support::{copy_dir, repo_root, testdata, TestDatabase};
+use ella_test_support::{golden_analysis_folder, repo_root, testdata, TestDatabase};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 use serde_json::Value;
@@ -115,17 +115,9 @@ fn setup() -> Setup {
 }
 
 impl Setup {
-    /// A copy of the analysis folder `analyses/<group>/<name>` with the golden runs' `report.txt`
-    /// (and `warnings.txt` for HBOC panels), as `testdata/golden/README.md` describes.
+    /// A copy of the analysis folder `analyses/<group>/<name>` as the golden runs had it.
     fn folder(&self, group: &str, name: &str) -> PathBuf {
-        let target = self.scratch.path().join(name);
-        copy_dir(&testdata(&format!("analyses/{group}/{name}")), &target);
-        std::fs::copy(testdata("golden/report.txt"), target.join("report.txt")).expect("report");
-        if name.contains(".HBOC_") {
-            std::fs::copy(testdata("golden/warnings.txt"), target.join("warnings.txt"))
-                .expect("warnings");
-        }
-        target
+        golden_analysis_folder(group, name, self.scratch.path())
     }
 
     fn deposit(&mut self, analysis: &AnalysisConfig) -> Result<DepositedAnalysis, Error> {

@@ -8,16 +8,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use ella_test_support::{copy_dir, repo_root, testdata, TestDatabase};
-
-/// The e2e analyses in the order of `testdata/golden/README.md` (the order fixes every id).
-pub const E2E_ANALYSES: [&str; 5] = [
-    "HG002-Trio.Mendeliome_v01",
-    "brca_e2e_test01.HBOCUTV_v01",
-    "brca_e2e_test02.HBOCUTV_v01",
-    "brca_e2e_test03.HBOCUTV_v01",
-    "brca_e2e_test04.HBOCUTV_v01",
-];
+use ella_test_support::{golden_analysis_folder, repo_root, testdata, TestDatabase, E2E_ANALYSES};
 
 /// CNV support as in the golden runs: HG002's structural-variant VCF needs it.
 pub const ENABLE_CNV: &str = "true";
@@ -60,7 +51,7 @@ pub fn load(demo: DemoData, db: &TestDatabase, bin: &Path, scratch: &Path) {
     );
     if demo == DemoData::FixturesAndE2eAnalyses {
         for name in E2E_ANALYSES {
-            let folder = golden_analysis_folder(name, scratch);
+            let folder = golden_analysis_folder("e2e", name, scratch);
             run(
                 Command::new(&cli)
                     .arg("deposit")
@@ -70,17 +61,4 @@ pub fn load(demo: DemoData, db: &TestDatabase, bin: &Path, scratch: &Path) {
             );
         }
     }
-}
-
-/// A copy of the e2e analysis folder `name` under `scratch`, with the golden runs' `report.txt`
-/// (and `warnings.txt` for HBOC panels), as `testdata/golden/README.md` describes.
-fn golden_analysis_folder(name: &str, scratch: &Path) -> std::path::PathBuf {
-    let folder = scratch.join(name);
-    copy_dir(&testdata(&format!("analyses/e2e/{name}")), &folder);
-    std::fs::copy(testdata("golden/report.txt"), folder.join("report.txt")).expect("report.txt");
-    if name.contains(".HBOC_") {
-        std::fs::copy(testdata("golden/warnings.txt"), folder.join("warnings.txt"))
-            .expect("warnings.txt");
-    }
-    folder
 }

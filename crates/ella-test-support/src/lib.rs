@@ -47,6 +47,30 @@ pub fn example_config() -> Config {
     .expect("the example config is valid")
 }
 
+/// The e2e analyses in the order of `testdata/golden/README.md` (the order fixes every id: the
+/// analyses and their interpretations get the ids 1 to 5 in this order).
+pub const E2E_ANALYSES: [&str; 5] = [
+    "HG002-Trio.Mendeliome_v01",
+    "brca_e2e_test01.HBOCUTV_v01",
+    "brca_e2e_test02.HBOCUTV_v01",
+    "brca_e2e_test03.HBOCUTV_v01",
+    "brca_e2e_test04.HBOCUTV_v01",
+];
+
+/// A copy under `scratch` of the analysis folder `testdata/analyses/<group>/<name>`, with the
+/// golden runs' `report.txt` (and `warnings.txt` for HBOC panels), as
+/// `testdata/golden/README.md` describes.
+pub fn golden_analysis_folder(group: &str, name: &str, scratch: &Path) -> PathBuf {
+    let folder = scratch.join(name);
+    copy_dir(&testdata(&format!("analyses/{group}/{name}")), &folder);
+    std::fs::copy(testdata("golden/report.txt"), folder.join("report.txt")).expect("report.txt");
+    if name.contains(".HBOC_") {
+        std::fs::copy(testdata("golden/warnings.txt"), folder.join("warnings.txt"))
+            .expect("warnings.txt");
+    }
+    folder
+}
+
 /// Copies the folder `from` with everything in it to `to` (test analysis folders).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");

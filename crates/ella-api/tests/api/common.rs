@@ -25,7 +25,7 @@ use ella_deposit::fixtures::usergroups::import_usergroups;
 use ella_deposit::fixtures::users::{import_users, PasswordHandling, UserImportOptions};
 use ella_deposit::fixtures::JsonFixture;
 use ella_deposit::genepanel;
-use ella_test_support::{copy_dir, repo_root, testdata, TestDatabase};
+use ella_test_support::{golden_analysis_folder, repo_root, testdata, TestDatabase, E2E_ANALYSES};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -42,15 +42,6 @@ pub struct TestApi {
     /// What the server shares between requests.
     pub state: Data<AppState>,
 }
-
-/// The e2e analyses in the order of `testdata/golden/README.md` (the order fixes every id).
-pub const E2E_ANALYSES: [&str; 5] = [
-    "HG002-Trio.Mendeliome_v01",
-    "brca_e2e_test01.HBOCUTV_v01",
-    "brca_e2e_test02.HBOCUTV_v01",
-    "brca_e2e_test03.HBOCUTV_v01",
-    "brca_e2e_test04.HBOCUTV_v01",
-];
 
 /// The four test gene panels.
 const PANELS: [&str; 4] = ["HBOC_v01", "HBOCUTV_v01", "Ciliopati_v05", "Mendeliome_v01"];
@@ -186,13 +177,7 @@ fn deposit_e2e_analyses(
 ) -> Result<(), ella_deposit::Error> {
     let scratch = tempfile::tempdir().expect("temp dir");
     for name in E2E_ANALYSES {
-        let folder = scratch.path().join(name);
-        copy_dir(&testdata(&format!("analyses/e2e/{name}")), &folder);
-        std::fs::copy(testdata("golden/report.txt"), folder.join("report.txt")).expect("report");
-        if name.contains(".HBOC_") {
-            std::fs::copy(testdata("golden/warnings.txt"), folder.join("warnings.txt"))
-                .expect("warnings");
-        }
+        let folder = golden_analysis_folder("e2e", name, scratch.path());
         deposit_analysis(conn, &AnalysisConfig::load(&folder)?, config)?;
     }
     Ok(())

@@ -4,7 +4,9 @@ use actix_web::test;
 use ella_test_support::{repo_root, testdata};
 use serde_json::Value;
 
-use crate::common::{get, TestApi, E2E_ANALYSES};
+use ella_test_support::E2E_ANALYSES;
+
+use crate::common::{get, TestApi};
 
 /// The recorded request and response of `name`.
 fn recorded(name: &str) -> Value {
