@@ -27,8 +27,9 @@ pub struct Locus {
 /// Which of `wanted` lie within 2 bp of another allele of the analysis (ELLA's
 /// `Warnings._check_nearby`).
 ///
-/// `sorted` holds every allele of the analysis ordered by chromosome, start and end, as the
-/// database sorts them. Each allele is compared with the following ones while they start at most
+/// `sorted` holds every allele of the analysis grouped by chromosome and ordered by start and end
+/// within one (the order of the chromosomes does not matter: loci of two chromosomes are never
+/// compared). Each allele is compared with the following ones while they start at most
 /// 3 bp after its end on the same chromosome.
 pub fn nearby(sorted: &[Locus], wanted: &[i32]) -> HashSet<i32> {
     let mut flagged = HashSet::new();

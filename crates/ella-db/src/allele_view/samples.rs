@@ -228,8 +228,9 @@ impl AnalysisContext {
     }
 }
 
-/// Every allele of the analysis (through its samples' genotypes), ordered by chromosome, start
-/// and end as PostgreSQL sorts them.
+/// Every allele of the analysis (through its samples' genotypes), grouped by chromosome and
+/// ordered by start and end within one. That is all [`flags::nearby`] needs (it never pairs loci
+/// of two chromosomes), so the sort happens here rather than under the database's collation.
 fn analysis_loci(conn: &mut PgConnection, analysis_id: i32) -> Result<Vec<Locus>> {
     #[derive(QueryableByName)]
     struct Row {
@@ -248,12 +249,11 @@ fn analysis_loci(conn: &mut PgConnection, analysis_id: i32) -> Result<Vec<Locus>
                         WHERE s.analysis_id = $1
                         UNION
                         SELECT g.secondallele_id FROM genotype g JOIN sample s ON s.id = g.sample_id
-                        WHERE s.analysis_id = $1)
-         ORDER BY a.chromosome, a.start_position, a.open_end_position",
+                        WHERE s.analysis_id = $1)",
     )
     .bind::<Int4, _>(analysis_id)
     .load(conn)?;
-    Ok(rows
+    let mut loci: Vec<Locus> = rows
         .into_iter()
         .map(|row| Locus {
             id: row.id,
@@ -261,5 +261,9 @@ fn analysis_loci(conn: &mut PgConnection, analysis_id: i32) -> Result<Vec<Locus>
             start: row.start_position,
             end: row.open_end_position,
         })
-        .collect())
+        .collect();
+    loci.sort_unstable_by(|a, b| {
+        (&a.chromosome, a.start, a.end, a.id).cmp(&(&b.chromosome, b.start, b.end, b.id))
+    });
+    Ok(loci)
 }
