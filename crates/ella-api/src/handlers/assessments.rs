@@ -8,6 +8,7 @@ use actix_web::HttpResponse;
 use chrono::Utc;
 use ella_db::assessment_view::{self, Selection};
 
+use super::listing::filtered_page;
 use crate::extract::JsonBody;
 use crate::filter::{Column, RestFilter};
 use crate::paging::Paging;
@@ -148,24 +149,18 @@ pub async fn list_allele_assessments(
     paging: Paging,
     filter: RestFilter,
 ) -> Result<HttpResponse, ApiError> {
-    if filter.selects_nothing() {
-        return Ok(paging.respond::<AlleleAssessment>(&[], 0));
-    }
-    let (limit, offset) = paging.limit_offset();
-    let (records, total) = state
-        .run(move |conn| {
-            let conditions = filter.conditions(ALLELE_ASSESSMENT_COLUMNS)?;
-            Ok(assessment_view::allele_assessment_page(
-                conn, conditions, limit, offset,
-            )?)
-        })
-        .await?;
     let now = Utc::now();
-    let assessments: Vec<AlleleAssessment> = records
-        .into_iter()
-        .map(|record| AlleleAssessment::new(record, now))
-        .collect();
-    Ok(paging.respond(&assessments, total))
+    let page = paging.limit_offset();
+    filtered_page(
+        &state,
+        paging,
+        filter,
+        ALLELE_ASSESSMENT_COLUMNS,
+        page,
+        assessment_view::allele_assessment_page,
+        |record| AlleleAssessment::new(record, now),
+    )
+    .await
 }
 
 /// One allele assessment; an unknown id is 500, as in ELLA.
@@ -205,24 +200,18 @@ pub async fn list_allele_reports(
     paging: Paging,
     filter: RestFilter,
 ) -> Result<HttpResponse, ApiError> {
-    if filter.selects_nothing() {
-        return Ok(paging.respond::<AlleleReport>(&[], 0));
-    }
-    let (limit, offset) = paging.limit_offset();
-    let (records, total) = state
-        .run(move |conn| {
-            let conditions = filter.conditions(ALLELE_REPORT_COLUMNS)?;
-            Ok(assessment_view::allele_report_page(
-                conn, conditions, limit, offset,
-            )?)
-        })
-        .await?;
     let now = Utc::now();
-    let reports: Vec<AlleleReport> = records
-        .into_iter()
-        .map(|record| AlleleReport::new(record, now))
-        .collect();
-    Ok(paging.respond(&reports, total))
+    let page = paging.limit_offset();
+    filtered_page(
+        &state,
+        paging,
+        filter,
+        ALLELE_REPORT_COLUMNS,
+        page,
+        assessment_view::allele_report_page,
+        |record| AlleleReport::new(record, now),
+    )
+    .await
 }
 
 /// One allele report; an unknown id is 500, as in ELLA.
@@ -263,24 +252,17 @@ pub async fn list_reference_assessments(
     paging: Paging,
     filter: RestFilter,
 ) -> Result<HttpResponse, ApiError> {
-    if filter.selects_nothing() {
-        return Ok(paging.respond::<ReferenceAssessment>(&[], 0));
-    }
     let offset = (paging.page.max(1) - 1) * REFERENCE_ASSESSMENT_PAGE;
-    let (rows, total) = state
-        .run(move |conn| {
-            let conditions = filter.conditions(REFERENCE_ASSESSMENT_COLUMNS)?;
-            Ok(assessment_view::reference_assessment_page(
-                conn,
-                conditions,
-                REFERENCE_ASSESSMENT_PAGE,
-                offset,
-            )?)
-        })
-        .await?;
-    let assessments: Vec<ReferenceAssessment> =
-        rows.into_iter().map(ReferenceAssessment::from).collect();
-    Ok(paging.respond(&assessments, total))
+    filtered_page(
+        &state,
+        paging,
+        filter,
+        REFERENCE_ASSESSMENT_COLUMNS,
+        (REFERENCE_ASSESSMENT_PAGE, offset),
+        assessment_view::reference_assessment_page,
+        ReferenceAssessment::from,
+    )
+    .await
 }
 
 /// One reference assessment; an unknown id is 500, as in ELLA.

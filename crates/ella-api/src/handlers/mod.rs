@@ -13,6 +13,7 @@ pub mod customannotations;
 pub mod geneassessments;
 pub mod genepanels;
 pub mod igv;
+mod listing;
 pub mod overviews;
 pub mod references;
 pub mod search;

@@ -228,6 +228,19 @@ pub(crate) fn concrete(path: &str) -> String {
     uri
 }
 
+/// The routes of the table whose guard is `guard` (at least one).
+fn routes_guarded_by(guard: Guard) -> Vec<(Method, &'static str)> {
+    let mut routes = Collector::default();
+    ella_api::route_table(&mut routes);
+    let guarded: Vec<_> = routes
+        .0
+        .into_iter()
+        .filter(|(method, path)| guard_of(method, path) == Some(guard))
+        .collect();
+    assert!(!guarded.is_empty(), "no route is guarded by {guard:?}");
+    guarded
+}
+
 fn guard_of(method: &Method, path: &str) -> Option<Guard> {
     ROUTES
         .iter()
@@ -271,15 +284,8 @@ async fn testgroup01_cannot_reach_testgroup02s_analysis() {
     .await;
     let intruder = api.session_cookie("testuser1");
     let owner = api.session_cookie("testuser4");
-    let mut routes = Collector::default();
-    ella_api::route_table(&mut routes);
-    let guarded: Vec<_> = routes
-        .0
-        .iter()
-        .filter(|(method, path)| guard_of(method, path) == Some(Guard::AnalysisPanel))
-        .collect();
-    assert!(!guarded.is_empty());
-    for (method, path) in guarded {
+    let guarded = routes_guarded_by(Guard::AnalysisPanel);
+    for (method, path) in &guarded {
         let uri = concrete(path);
         let request = |cookie: &str| {
             TestRequest::default()
@@ -305,15 +311,8 @@ async fn testgroup01_cannot_name_testgroup02s_analysis_or_panel() {
     let app = init_service(ella_api::app(api.state.clone())).await;
     let intruder = api.session_cookie("testuser1");
     let owner = api.session_cookie("testuser4");
-    let mut routes = Collector::default();
-    ella_api::route_table(&mut routes);
-    let guarded: Vec<_> = routes
-        .0
-        .iter()
-        .filter(|(method, path)| guard_of(method, path) == Some(Guard::ContextQuery))
-        .collect();
-    assert!(!guarded.is_empty());
-    for (method, path) in guarded {
+    let guarded = routes_guarded_by(Guard::ContextQuery);
+    for (method, path) in &guarded {
         for context in FOREIGN_CONTEXTS {
             let uri = format!("{}?{context}", concrete(path));
             let request = |cookie: &str| {
@@ -337,15 +336,8 @@ async fn testgroup01_sees_no_analysis_of_testgroup02_through_an_allele() {
     let app = init_service(ella_api::app(api.state.clone())).await;
     let intruder = api.session_cookie("testuser1");
     let owner = api.session_cookie("testuser4");
-    let mut routes = Collector::default();
-    ella_api::route_table(&mut routes);
-    let guarded: Vec<_> = routes
-        .0
-        .iter()
-        .filter(|(method, path)| guard_of(method, path) == Some(Guard::AlleleAnalyses))
-        .collect();
-    assert!(!guarded.is_empty());
-    for (method, path) in guarded {
+    let guarded = routes_guarded_by(Guard::AlleleAnalyses);
+    for (method, path) in &guarded {
         let uri = concrete(path);
         let request = |cookie: &str| {
             TestRequest::default()
@@ -367,15 +359,8 @@ async fn testgroup01_cannot_read_testgroup02s_panels() {
     let app = init_service(ella_api::app(api.state.clone())).await;
     let intruder = api.session_cookie("testuser1");
     let owner = api.session_cookie("testuser4");
-    let mut routes = Collector::default();
-    ella_api::route_table(&mut routes);
-    let guarded: Vec<_> = routes
-        .0
-        .iter()
-        .filter(|(method, path)| guard_of(method, path) == Some(Guard::GroupPanel))
-        .collect();
-    assert!(!guarded.is_empty());
-    for (method, path) in guarded {
+    let guarded = routes_guarded_by(Guard::GroupPanel);
+    for (method, path) in &guarded {
         assert_eq!(*method, Method::GET, "{path}");
         let uri = concrete(path);
         let reply = get(&app, &uri, Some(&intruder)).await;
